@@ -1,0 +1,158 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+
+
+class HomePage(Page):
+    """The section's front page: «Innovasjon i Stavanger kommune»."""
+
+    intro = models.TextField(
+        _("introduction"),
+        max_length=400,
+        help_text=_("Two or three sentences under the title: what employees find in this section."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        "intro",
+        InlinePanel(
+            "highlights",
+            heading=_("Highlighted pages"),
+            label=_("Highlighted page"),
+            max_num=6,
+            help_text=_("Up to six pages shown as cards under the introduction."),
+        ),
+        "body",
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.ContentPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["highlights"] = self.live_highlights()
+        return context
+
+    def live_highlights(self):
+        """The highlighted pages that are live, with their specific types, in editor order."""
+        highlights = list(
+            self.highlights.select_related("page").filter(page__live=True).order_by("sort_order")
+        )
+        specific = {
+            page.pk: page
+            for page in Page.objects.filter(pk__in=[h.page_id for h in highlights]).specific()
+        }
+        for highlight in highlights:
+            highlight.page = specific[highlight.page_id]
+        return highlights
+
+
+class HomePageHighlight(Orderable):
+    """A page the editors want every visitor of the front page to notice."""
+
+    home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="highlights")
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+    description = models.CharField(
+        _("description"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional. Replaces the page's own introduction on the card."),
+    )
+
+    panels = [PageChooserPanel("page"), "description"]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("highlighted page")
+        verbose_name_plural = _("highlighted pages")
+
+
+class ContentPage(Page):
+    """An article about innovation work, such as «Hva er innovasjon?»."""
+
+    intro = models.TextField(
+        _("introduction"),
+        max_length=400,
+        help_text=_("The lead paragraph: say what the page is for in one or two sentences."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    contact_person = models.ForeignKey(
+        "home.Person",
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Who employees can ask about this page."),
+    )
+
+    content_panels = Page.content_panels + [
+        "intro",
+        "body",
+        MultiFieldPanel(
+            [FieldPanel("contact_person"), InlinePanel("related_links", label=_("Related link"))],
+            heading=_("Contact and related links"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
+
+    @property
+    def summary(self):
+        return self.intro
+
+
+class ContentPageRelatedLink(Orderable):
+    """A link at the end of a content page: to another page here or to another site."""
+
+    content_page = ParentalKey(ContentPage, on_delete=models.CASCADE, related_name="related_links")
+    title = models.CharField(_("link text"), max_length=120, blank=True)
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    link_url = models.URLField(_("external address"), blank=True)
+
+    panels = [PageChooserPanel("link_page"), "link_url", "title"]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related link")
+        verbose_name_plural = _("related links")
+
+    def clean(self):
+        super().clean()
+        if bool(self.link_page_id) == bool(self.link_url):
+            raise ValidationError(_("Choose either a page or an external address, not both."))
+        if self.link_url and not self.title:
+            raise ValidationError({"title": _("Write a link text for the external address.")})
+
+    @property
+    def url(self):
+        return self.link_page.url if self.link_page_id else self.link_url
+
+    @property
+    def text(self):
+        return self.title or (self.link_page.title if self.link_page_id else self.link_url)

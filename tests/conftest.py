@@ -1,0 +1,25 @@
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture
+def home(db):
+    return factories.home_page()
+
+
+@pytest.fixture
+def employee(db):
+    return factories.make_user("ansatt", first_name="Kari", last_name="Ansatt")
+
+
+@pytest.fixture
+def employee_client(client, employee):
+    client.force_login(employee)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Files that tests upload never land in the project's media folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -1,0 +1,497 @@
+"""The shared block library: every block renders what a reader needs, and refuses bad input."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from django.utils.translation import gettext
+from wagtail.documents import get_document_model
+from wagtail.embeds.exceptions import EmbedNotFoundException
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Page
+
+from home.blocks import BodyBlock, media
+from home.blocks.common import host_name, human_file_size, make_anchor, tel_href
+from home.models import Person
+
+NBSP = "\u00a0"
+UNREACHABLE_VIDEO = "https://video.eksempel.invalid/opptak"
+BLOCK_NAMES = [
+    "heading",
+    "paragraph",
+    "image",
+    "quote",
+    "call_to_action",
+    "info_box",
+    "video",
+    "documents",
+    "accordion",
+    "key_figures",
+    "contact_person",
+    "table",
+]
+
+
+@pytest.fixture
+def body():
+    return BodyBlock()
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def image(media_root):
+    return get_image_model().objects.create(
+        title="Idémyldring på Fabrikken",
+        file=get_test_image_file(filename="idemyldring.png", size=(1600, 900)),
+    )
+
+
+@pytest.fixture
+def document(media_root):
+    document = get_document_model()(title="Mal for gevinstkart")
+    document.file.save("gevinstkart.pdf", ContentFile(b"%PDF-1.4\n" + b"0" * 119_991), save=False)
+    document.save()
+    return document
+
+
+@pytest.fixture
+def person(image):
+    return Person.objects.create(
+        name="Innovasjonsrådgiveren",
+        role="Rådgiver",
+        unit="Innovasjon og digitalisering",
+        email="innovasjon@eksempel.no",
+        phone="+47 12 34 56 78",
+        photo=image,
+    )
+
+
+def render(body, name, value):
+    block = body.child_blocks[name]
+    return block.render(block.normalize(value))
+
+
+def text_of(html):
+    """What a reader sees: the HTML without tags, with whitespace collapsed."""
+    return re.sub(r"[ \t\r\n]+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+# The library as a whole
+
+
+def test_body_block_has_the_blocks_in_order(body):
+    assert list(body.child_blocks) == BLOCK_NAMES
+
+
+@pytest.mark.parametrize("name", BLOCK_NAMES)
+def test_every_block_is_previewable_and_described(body, name):
+    block = body.child_blocks[name]
+    assert block.is_previewable
+    assert block.meta.icon and block.meta.icon != "placeholder"
+    assert str(block.label)
+    assert str(block.get_description())
+    assert str(block.meta.group)
+    assert block.meta.template == f"blocks/{name}.html"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", BLOCK_NAMES)
+def test_every_preview_value_renders(body, name, person, document):
+    block = body.child_blocks[name]
+    html = block.render(block.get_preview_value())
+    assert text_of(html), name
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["image", "documents", "contact_person"])
+def test_previews_render_with_an_empty_library(body, name):
+    block = body.child_blocks[name]
+    block.render(block.get_preview_value())
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("redaktor", "r@eksempel.no", "passord-1")
+    client.force_login(admin)
+    return client
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", BLOCK_NAMES)
+def test_the_block_picker_preview_uses_the_site_stylesheet(editor_client, body, name):
+    block = body.child_blocks[name]
+    url = reverse("wagtailadmin_block_preview")
+    response = editor_client.get(url, {"id": block.definition_prefix})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "css/main.css" in html
+    assert f'class="w-block-{name} block-{name}"' in html
+
+
+@pytest.mark.django_db
+def test_the_quote_preview_shows_the_quote(editor_client, body):
+    block = body.child_blocks["quote"]
+    url = reverse("wagtailadmin_block_preview")
+    html = editor_client.get(url, {"id": block.definition_prefix}).content.decode()
+    assert '<figure class="quote">' in html
+    assert "Intervjuene viste oss noe helt annet." in html
+
+
+@pytest.mark.django_db
+def test_body_renders_a_stream_of_blocks(body, image):
+    stream = body.to_python(
+        [
+            {"type": "heading", "value": {"text": "Hva er innovasjon?", "level": "h2"}},
+            {"type": "paragraph", "value": "<p>Innovasjon er gjennomført forandring.</p>"},
+            {
+                "type": "image",
+                "value": {"image": image.pk, "alt_text": "Gule lapper på en vegg."},
+            },
+            {
+                "type": "quote",
+                "value": {"text": "Tenke det, tørre det, gjøre det.", "source": "Innovasjonsdagen"},
+            },
+            {
+                "type": "info_box",
+                "value": {"variant": "success", "text": "<p>Del det dere lærer.</p>"},
+            },
+        ]
+    )
+    html = stream.render_as_block()
+    assert '<h2 id="hva-er-innovasjon">Hva er innovasjon?</h2>' in html
+    assert "Innovasjon er gjennomført forandring." in html
+    assert 'alt="Gule lapper på en vegg."' in html
+    assert "Tenke det, tørre det, gjøre det." in html
+    assert "Del det dere lærer." in html
+    assert html.count('class="w-block-') == 5
+
+
+# Text blocks
+
+
+def test_heading_takes_its_id_from_the_text_or_the_anchor(body):
+    html = render(body, "heading", {"text": "Søknad og frister for 2022", "level": "h3"})
+    assert '<h3 id="soknad-og-frister-for-2022">Søknad og frister for 2022</h3>' in html
+    html = render(body, "heading", {"text": "Søknad", "level": "h2", "anchor": "frist"})
+    assert '<h2 id="frist">Søknad</h2>' in html
+
+
+def test_heading_anchor_must_be_a_slug(body):
+    with pytest.raises(ValidationError):
+        body.child_blocks["heading"].clean(
+            body.child_blocks["heading"].normalize({"text": "Frist", "anchor": "to ord"})
+        )
+
+
+def test_paragraph_offers_no_headings(body):
+    features = body.child_blocks["paragraph"].features
+    assert set(features) == {"bold", "italic", "link", "document-link", "ol", "ul"}
+
+
+def test_quote_renders_figure_with_source_and_role(body):
+    html = render(
+        body,
+        "quote",
+        {"text": "Vi lærte mest av testene.", "source": "Prosjektleder", "role": "Nattro"},
+    )
+    assert '<figure class="quote">' in html
+    assert "<blockquote" in html and "Vi lærte mest av testene." in html
+    assert "<figcaption" in html
+    assert "Prosjektleder" in html and "Nattro" in html
+
+
+def test_info_box_shows_its_kind_in_words(body):
+    html = render(
+        body,
+        "info_box",
+        {"variant": "warning", "heading": "Frist 1. april", "text": "<p>Søk i tide.</p>"},
+    )
+    assert "info-box--warning" in html
+    assert gettext("Important") in text_of(html)
+    assert "Frist 1. april" in html and "Søk i tide." in html
+
+
+# Image
+
+
+@pytest.mark.django_db
+def test_image_renders_renditions_in_a_figure(body, image):
+    html = render(
+        body,
+        "image",
+        {
+            "image": image,
+            "alt_text": "Kolleger sorterer gule lapper.",
+            "caption": "Idémyldring på Fabrikken.",
+            "credit": "Stavanger kommune",
+        },
+    )
+    assert "<figure" in html and "<figcaption" in html
+    assert 'alt="Kolleger sorterer gule lapper."' in html
+    assert 'loading="lazy"' in html
+    assert re.search(r'width="\d+"', html) and re.search(r'height="\d+"', html)
+    assert "srcset=" in html and "640w" in html and "1200w" in html
+    assert "Idémyldring på Fabrikken." in html
+    assert gettext("Photo: %(credit)s") % {"credit": "Stavanger kommune"} in text_of(html)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("alt_text", ["", "   ", None])
+def test_image_without_alt_text_is_refused(body, image, alt_text):
+    block = body.child_blocks["image"]
+    value = block.normalize({"image": image, "alt_text": alt_text})
+    with pytest.raises(ValidationError) as excinfo:
+        block.clean(value)
+    message = str(excinfo.value.block_errors["alt_text"].messages[0])
+    assert message == gettext("Write an alternative text: describe what the image shows.")
+
+
+@pytest.mark.django_db
+def test_image_without_alt_text_is_refused_even_in_a_draft(body, image):
+    stream = body.to_python([{"type": "image", "value": {"image": image.pk, "alt_text": ""}}])
+    with pytest.raises(ValidationError):
+        body.clean_deferred(stream)
+
+
+@pytest.mark.django_db
+def test_image_with_alt_text_is_accepted(body, image):
+    block = body.child_blocks["image"]
+    cleaned = block.clean(block.normalize({"image": image, "alt_text": "Gule lapper."}))
+    assert cleaned["alt_text"] == "Gule lapper."
+
+
+# Call to action
+
+
+CTA = {"heading": "Søk om støtte", "text": "", "link_text": "Søk om innovasjonsmidler"}
+
+
+@pytest.mark.django_db
+def test_call_to_action_needs_a_link(body):
+    block = body.child_blocks["call_to_action"]
+    with pytest.raises(ValidationError) as excinfo:
+        block.clean(block.normalize({**CTA, "link_page": None, "link_url": ""}))
+    assert excinfo.value.non_block_errors
+
+
+@pytest.mark.django_db
+def test_call_to_action_refuses_both_links(body):
+    block = body.child_blocks["call_to_action"]
+    page = Page.objects.get(depth=2)
+    value = block.normalize({**CTA, "link_page": page, "link_url": "https://www.ks.no/veikart"})
+    with pytest.raises(ValidationError):
+        block.clean(value)
+    stream = body.to_python(
+        [
+            {
+                "type": "call_to_action",
+                "value": {**CTA, "link_page": page.pk, "link_url": "https://www.ks.no/veikart"},
+            }
+        ]
+    )
+    with pytest.raises(ValidationError):
+        body.clean_deferred(stream)
+
+
+@pytest.mark.django_db
+def test_call_to_action_renders_a_button_link(body):
+    block = body.child_blocks["call_to_action"]
+    page = Page.objects.get(depth=2)
+    value = block.clean(block.normalize({**CTA, "link_page": page, "link_url": ""}))
+    html = block.render(value)
+    assert '<div class="cta">' in html
+    link = re.search(r'<a class="([^"]*)" href="([^"]*)">Søk om innovasjonsmidler</a>', html)
+    assert link and "button--primary" in link.group(1) and link.group(2) == page.url
+    value = block.clean(block.normalize({**CTA, "link_url": "https://www.ks.no/veikart"}))
+    assert 'href="https://www.ks.no/veikart"' in block.render(value)
+
+
+# Video
+
+
+@pytest.mark.django_db
+def test_video_without_embed_renders_a_plain_link(body):
+    html = render(body, "video", {"url": UNREACHABLE_VIDEO, "title": "Opptak fra Innovasjonsdagen"})
+    assert "<iframe" not in html
+    assert f'href="{UNREACHABLE_VIDEO}"' in html
+    text = text_of(html)
+    assert gettext("Watch the video: %(title)s") % {"title": "Opptak fra Innovasjonsdagen"} in text
+    assert gettext("(opens on %(host)s)") % {"host": "video.eksempel.invalid"} in text
+
+
+@pytest.mark.django_db
+def test_video_failure_is_cached(body, monkeypatch):
+    calls = []
+
+    def failing_get_embed(url, *args, **kwargs):
+        calls.append(url)
+        raise EmbedNotFoundException("provider is down")
+
+    monkeypatch.setattr(media, "get_embed", failing_get_embed)
+    for _attempt in range(3):
+        html = render(body, "video", {"url": "https://www.youtube.com/watch?v=x", "title": "Film"})
+        assert "youtube.com" in html
+    assert calls == ["https://www.youtube.com/watch?v=x"]
+
+
+@pytest.mark.django_db
+def test_video_renders_even_when_the_lookup_crashes(body, monkeypatch):
+    def crashing_get_embed(url, *args, **kwargs):
+        raise RuntimeError("unexpected")
+
+    monkeypatch.setattr(media, "get_embed", crashing_get_embed)
+    html = render(body, "video", {"url": UNREACHABLE_VIDEO, "title": "Opptak"})
+    assert f'href="{UNREACHABLE_VIDEO}"' in html
+
+
+@pytest.mark.django_db
+def test_video_with_embed_keeps_the_link(body, monkeypatch):
+    class FakeEmbed:
+        html = '<iframe title="Opptak" src="https://player.eksempel.no/1"></iframe>'
+
+    monkeypatch.setattr(media, "get_embed", lambda url, *args, **kwargs: FakeEmbed())
+    html = render(body, "video", {"url": UNREACHABLE_VIDEO, "title": "Opptak", "caption": "Kort"})
+    assert FakeEmbed.html in html
+    assert f'href="{UNREACHABLE_VIDEO}"' in html
+    assert "Kort" in html
+
+
+# Documents
+
+
+@pytest.mark.django_db
+def test_documents_show_type_and_size(body, document):
+    html = render(body, "documents", {"heading": "Maler", "documents": [document]})
+    text = text_of(html)
+    assert "<h2" in html and "Maler" in text
+    assert f'href="{document.url}"' in html
+    assert gettext("Download %(title)s") % {"title": "Mal for gevinstkart"} in text
+    assert f"(PDF, 120{NBSP}kB)" in text
+
+
+@pytest.mark.django_db
+def test_documents_need_at_least_one(body):
+    block = body.child_blocks["documents"]
+    with pytest.raises(ValidationError):
+        block.clean(block.normalize({"heading": "Maler", "documents": []}))
+
+
+# Structure
+
+
+def test_accordion_renders_details_under_a_heading(body):
+    html = render(
+        body,
+        "accordion",
+        {
+            "heading": "Spørsmål og svar",
+            "items": [{"question": "Kan vi søke om lønn?", "answer": "<p>Ja.</p>"}],
+        },
+    )
+    assert '<h2 class="accordion__heading">Spørsmål og svar</h2>' in html
+    assert re.search(r"<details[^>]*>\s*<summary[^>]*>Kan vi søke om lønn\?</summary>", html)
+    assert "<p>Ja.</p>" in html
+
+
+def test_key_figures_put_the_label_before_the_number(body):
+    html = render(
+        body,
+        "key_figures",
+        {
+            "heading": "Resultater",
+            "figures": [{"value": f"30{NBSP}%", "label": "færre fall blant brukerne"}],
+            "note": "2021. Kilde: demo.",
+        },
+    )
+    assert '<dl class="key-figures">' in html
+    assert re.search(r"<dt[^>]*>færre fall blant brukerne</dt>\s*<dd[^>]*>30\xa0%</dd>", html)
+    assert "2021. Kilde: demo." in html
+
+
+def test_table_renders_caption_and_header_cells(body):
+    block = body.child_blocks["table"]
+    html = block.render(block.get_preview_value())
+    caption = re.search(r'<caption[^>]* id="([\w-]+)"[^>]*>Støtteordninger og søknads', html)
+    assert caption
+    assert f'aria-labelledby="{caption.group(1)}"' in html
+    assert 'class="table-scroll" role="region" tabindex="0"' in html
+    assert html.count('<th scope="col"') == 3
+    assert "<td" in html and "Prøv det!" in html
+
+
+def test_table_first_column_can_be_row_headers(body):
+    html = render(
+        body,
+        "table",
+        {
+            "caption": "Frister",
+            "table": {
+                "table_header_choice": "both",
+                "first_row_is_table_header": True,
+                "first_col_is_header": True,
+                "data": [["Ordning", "Frist"], ["Prøv det!", "Løpende"]],
+            },
+        },
+    )
+    assert '<th scope="row"' in html and "Prøv det!" in html
+
+
+# Contact
+
+
+@pytest.mark.django_db
+def test_contact_person_card(body, person):
+    html = render(body, "contact_person", {"heading": "Kontaktperson", "person": person})
+    text = text_of(html)
+    assert "Kontaktperson" in text and "Innovasjonsrådgiveren" in text
+    assert "Rådgiver" in text and "Innovasjon og digitalisering" in text
+    assert 'href="mailto:innovasjon@eksempel.no"' in html
+    assert 'href="tel:+4712345678"' in html
+    photo = re.search(r"<img[^>]*>", html).group(0)
+    assert 'width="96"' in photo and 'height="96"' in photo and 'alt=""' in photo
+
+
+def test_contact_person_heading_defaults_to_kontaktperson(body):
+    default = body.child_blocks["contact_person"].get_default()
+    assert default["heading"] == "Kontaktperson"
+
+
+# Helpers
+
+
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [
+        (None, ""),
+        (512, f"512{NBSP}B"),
+        (120_000, f"120{NBSP}kB"),
+        (999_700, f"1,0{NBSP}MB"),
+        (1_400_000, f"1,4{NBSP}MB"),
+        (12_300_000, f"12{NBSP}MB"),
+    ],
+)
+def test_human_file_size(size, expected):
+    assert human_file_size(size) == expected
+
+
+def test_small_helpers():
+    assert make_anchor("Økonomi, ærlighet og åpenhet") == "okonomi-aerlighet-og-apenhet"
+    assert host_name("https://www.youtube.com/watch?v=1") == "youtube.com"
+    assert host_name("not a url") == ""
+    assert tel_href("51 50 70 90") == "51507090"
