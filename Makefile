@@ -46,7 +46,7 @@ test-postgres: $(STAMP)
 
 # Refresh the Norwegian catalogue after changing user-facing strings.
 messages: $(STAMP)
-	$(BIN)/python manage.py makemessages --locale nb --no-obsolete --ignore '.venv/*' --ignore 'static/*'
+	$(BIN)/python manage.py makemessages --locale nb --no-obsolete --no-location --ignore '.venv/*' --ignore 'static/*'
 	$(BIN)/python manage.py compilemessages --locale nb --ignore '.venv/*'
 
 clean:
