@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 export DEMO_PASSWORD ?= innovasjon-demo
 
-.PHONY: run setup test test-postgres lint format messages clean
+.PHONY: run setup test test-postgres lint format messages clean publish-scheduled review-reminders
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,7 +27,17 @@ run: setup
 	@echo "  Demo sign-ins, all with the password «$(DEMO_PASSWORD)»:"
 	@echo "    ansatt (employee) · redaktor (editor) · moderator · admin (superuser)"
 	@echo
+	@# Scheduled publishing runs beside the server, as cron does in production.
+	@scripts/scheduler.sh $(BIN)/python & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# What production's cron runs (see README): every few minutes, and daily.
+publish-scheduled: $(STAMP)
+	$(BIN)/python manage.py publish_scheduled
+
+review-reminders: $(STAMP)
+	$(BIN)/python manage.py send_review_reminders
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -13,14 +13,15 @@ from django.core.management.base import CommandError
 from wagtail.models import Site
 
 from home.models import ContentPage, HomePage, Person, SectionSettings
+from home.roles import EDITORS, MODERATORS, apply_roles
 
 DEFAULT_DEMO_PASSWORD = "innovasjon-demo"
 
 DEMO_USERS = [
     # username, first name, last name, superuser, Wagtail group
     ("admin", "Administrator", "Demo", True, None),
-    ("redaktor", "Redaktør", "Demo", False, "Editors"),
-    ("moderator", "Moderator", "Demo", False, "Moderators"),
+    ("redaktor", "Redaktør", "Demo", False, EDITORS),
+    ("moderator", "Moderator", "Demo", False, MODERATORS),
     ("ansatt", "Ansatt", "Demo", False, None),
 ]
 
@@ -31,7 +32,8 @@ def demo_password():
 
 def load(stdout=None):
     home = HomePage.objects.get()
-    create_users()
+    apply_roles(home)
+    users = create_users()
     advisor = _person()
     what = _content_page(home, WHAT_IS_INNOVATION, contact=advisor)
     culture = _content_page(home, INNOVATION_CULTURE, contact=advisor)
@@ -39,6 +41,7 @@ def load(stdout=None):
     privacy = _content_page(home, PRIVACY, in_menu=False)
     _front_page(home, highlights=[what, culture])
     _section_settings(home, accessibility=accessibility, privacy=privacy)
+    _page_awaiting_approval(home, author=users["redaktor"])
 
 
 def create_users():
@@ -49,6 +52,7 @@ def create_users():
             "Set DEMO_PASSWORD to a password of your own."
         )
     User = get_user_model()
+    users = {}
     for username, first_name, last_name, is_superuser, group_name in DEMO_USERS:
         user, created = User.objects.get_or_create(
             username=username,
@@ -64,9 +68,28 @@ def create_users():
             user.set_password(password)
             user.save(update_fields=["password"])
         if group_name:
-            group = Group.objects.filter(name=group_name).first()
-            if group is not None:
-                user.groups.add(group)
+            user.groups.add(Group.objects.get(name=group_name))
+        users[username] = user
+    return users
+
+
+def _page_awaiting_approval(home, author):
+    """A draft the editor has submitted, so a moderator has something to approve at once."""
+    if home.get_children().filter(slug=BENEFITS["slug"]).exists():
+        return
+    page = ContentPage(
+        title=BENEFITS["title"],
+        slug=BENEFITS["slug"],
+        intro=BENEFITS["intro"],
+        body=BENEFITS["body"],
+        show_in_menus=True,
+        live=False,
+        owner=author,
+        content_owner=author,
+    )
+    home.add_child(instance=page)
+    page.save_revision(user=author)
+    page.get_workflow().start(page, author)
 
 
 def _person():
@@ -278,6 +301,34 @@ INNOVATION_CULTURE = {
                         ["Del en lærdom på personalmøtet", "Leder", "10 minutter"],
                     ],
                 },
+            },
+        ),
+    ],
+}
+
+BENEFITS = {
+    "title": "Gevinstrealisering i praksis",
+    "slug": "gevinstrealisering",
+    "intro": (
+        "En gevinst er en effekt som minst én interessent ser som positiv. Her er hvordan dere "
+        "planlegger, måler og henter ut gevinstene av et innovasjonsprosjekt."
+    ),
+    "body": [
+        heading("Gevinster gjennom hele prosjektet"),
+        paragraph(
+            "Gevinstrealisering er ikke noe dere gjør til slutt. Kartlegg gevinstene når dere "
+            "utvikler og tester løsningen, planlegg hvordan de skal hentes ut før dere tar løsningen "
+            "i bruk, og følg dem opp når den er blitt ny praksis.",
+            "Tre grep gjør arbeidet lettere: en interessentanalyse, en gevinstrealiseringsplan og en "
+            "nullpunktsmåling, slik at dere vet hvor dere startet.",
+        ),
+        (
+            "info_box",
+            {
+                "variant": "warning",
+                "heading": "Hver gevinst trenger en eier",
+                "text": "<p>Gevinsteieren sitter i linjen, ikke i prosjektet. Avtal hvem det er "
+                "før piloten starter.</p>",
             },
         ),
     ],

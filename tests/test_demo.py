@@ -52,8 +52,8 @@ def test_demo_users_have_their_roles(settings):
     users = {user.username: user for user in get_user_model().objects.all()}
 
     assert users["admin"].is_superuser
-    assert users["redaktor"].groups.filter(name="Editors").exists()
-    assert users["moderator"].groups.filter(name="Moderators").exists()
+    assert users["redaktor"].groups.filter(name="Redaktører").exists()
+    assert users["moderator"].groups.filter(name="Moderatorer").exists()
     assert not users["ansatt"].groups.exists()
     assert not users["ansatt"].is_staff
 

@@ -9,8 +9,10 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 
+from .ownership import ContentOwnershipMixin
 
-class HomePage(Page):
+
+class HomePage(ContentOwnershipMixin, Page):
     """The section's front page: «Innovasjon i Stavanger kommune»."""
 
     intro = models.TextField(
@@ -31,10 +33,11 @@ class HomePage(Page):
         ),
         "body",
     ]
+    settings_panels = Page.settings_panels + ContentOwnershipMixin.ownership_panels
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage"]
+    subpage_types = ["home.ContentPage", "methods.MethodIndexPage", "funding.FundingIndexPage"]
     max_count = 1
 
     class Meta:
@@ -80,7 +83,7 @@ class HomePageHighlight(Orderable):
         verbose_name_plural = _("highlighted pages")
 
 
-class ContentPage(Page):
+class ContentPage(ContentOwnershipMixin, Page):
     """An article about innovation work, such as «Hva er innovasjon?»."""
 
     intro = models.TextField(
@@ -107,6 +110,7 @@ class ContentPage(Page):
             heading=_("Contact and related links"),
         ),
     ]
+    settings_panels = Page.settings_panels + ContentOwnershipMixin.ownership_panels
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage"]

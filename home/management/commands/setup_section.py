@@ -3,10 +3,14 @@ from django.db import transaction
 from wagtail.models import Site
 
 from home.models import HomePage, SectionSettings
+from home.roles import apply_roles
 
 
 class Command(BaseCommand):
-    help = "Puts the section's front page at the root of the default site. Idempotent."
+    help = (
+        "Puts the section's front page at the root of the default site and applies the roles "
+        "and the publishing workflow declared in home/roles.py. Idempotent; run on every deploy."
+    )
 
     def handle(self, *args, **options):
         with transaction.atomic():
@@ -18,4 +22,6 @@ class Command(BaseCommand):
             site.root_page = home
             site.save()
             SectionSettings.for_site(site)
+            groups = apply_roles(home)
         self.stdout.write(self.style.SUCCESS(f"Site «{site.site_name}» serves {home.title}."))
+        self.stdout.write(f"Groups: {', '.join(groups)}; workflow on the whole section.")

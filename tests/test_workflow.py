@@ -1,0 +1,458 @@
+"""Roles, the publishing workflow «Godkjenning», four eyes, scheduling and content review."""
+
+import datetime
+import uuid
+from unittest import mock
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import (
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+)
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from funding.models import FundingApplication
+from home import roles
+from home.models import ContentPage, FourEyesApprovalTask
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def section(home):
+    """The section as `make run` and deploys set it up."""
+    call_command("setup_section", verbosity=0)
+    return home
+
+
+@pytest.fixture
+def people(section):
+    return {
+        "ansatt": factories.make_user("ansatt", email="ansatt@eksempel.no"),
+        "redaktor": factories.make_user(
+            "redaktor", groups=[roles.EDITORS], email="redaktor@eksempel.no"
+        ),
+        "moderator": factories.make_user(
+            "moderator", groups=[roles.MODERATORS], email="moderator@eksempel.no"
+        ),
+        "moderator2": factories.make_user(
+            "moderator2", groups=[roles.MODERATORS], email="moderator2@eksempel.no"
+        ),
+        "admin": factories.make_user("admin", is_superuser=True, email="admin@eksempel.no"),
+    }
+
+
+def client_for(client, user):
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def page_form(title, slug, **extra):
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "intro": "En kort ingress om siden.",
+            "body": streamfield([("paragraph", rich_text("<p>Innholdet på siden.</p>"))]),
+            "related_links": inline_formset([]),
+            "comments": inline_formset([]),
+            "show_in_menus": "on",
+            **extra,
+        }
+    )
+
+
+def submit_new_page(client, parent, title="Ny side om kultur", slug="ny-side-om-kultur"):
+    url = reverse("wagtailadmin_pages:add", args=("home", "contentpage", parent.pk))
+    response = client.post(url, page_form(title, slug, **{"action-submit": "Send til godkjenning"}))
+    assert response.status_code == 302, response.content[:2000]
+    return ContentPage.objects.get(slug=slug)
+
+
+def workflow_action(client, page, action, comment=""):
+    page.refresh_from_db()
+    task_state = page.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, action, task_state.pk))
+    return client.post(url, {"comment": comment} if comment else {})
+
+
+# --- Setup --------------------------------------------------------------
+
+
+def snapshot():
+    return {
+        group.name: (
+            group.pk,
+            sorted(group.permissions.values_list("codename", flat=True)),
+            sorted(
+                GroupPagePermission.objects.filter(group=group).values_list(
+                    "page_id", "permission__codename"
+                )
+            ),
+        )
+        for group in Group.objects.filter(name__in=roles.ROLES).order_by("name")
+    }
+
+
+def test_setup_creates_groups_and_workflow_and_is_idempotent(section):
+    first = snapshot()
+    call_command("setup_section", verbosity=0)
+
+    assert snapshot() == first
+    assert set(first) == {roles.EDITORS, roles.MODERATORS}
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    editor_pages = {codename for _page, codename in first[roles.EDITORS][2]}
+    moderator_pages = {codename for _page, codename in first[roles.MODERATORS][2]}
+    assert editor_pages == {"add_page", "change_page"}
+    assert moderator_pages == {
+        "add_page",
+        "change_page",
+        "publish_page",
+        "lock_page",
+        "unlock_page",
+    }
+    assert {page for page, _codename in first[roles.MODERATORS][2]} == {section.pk}
+
+    workflow = Workflow.objects.get(name="Godkjenning")
+    assert WorkflowPage.objects.get(page=section).workflow == workflow
+    task = workflow.tasks.get().specific
+    assert isinstance(task, FourEyesApprovalTask)
+    assert list(task.groups.values_list("name", flat=True)) == [roles.MODERATORS]
+    assert section.get_workflow() == workflow
+    assert Workflow.objects.filter(active=True).count() == 1
+
+
+def test_changing_a_permission_in_code_updates_the_group(section, monkeypatch):
+    monkeypatch.setattr(
+        roles,
+        "ROLES",
+        {
+            **roles.ROLES,
+            roles.EDITORS: (
+                roles.EDITOR_PERMISSIONS - {"home.change_person"},
+                roles.EDITOR_COLLECTION_PERMISSIONS,
+                {"change_page"},
+            ),
+        },
+    )
+
+    call_command("setup_section", verbosity=0)
+
+    editors = Group.objects.get(name=roles.EDITORS)
+    assert not editors.permissions.filter(codename="change_person").exists()
+    assert editors.permissions.filter(codename="add_person").exists()
+    assert set(
+        GroupPagePermission.objects.filter(group=editors).values_list(
+            "permission__codename", flat=True
+        )
+    ) == {"change_page"}
+
+
+# --- Permission matrix through the real admin views ---------------------
+
+MATRIX = {
+    # who:        (open admin, create page, edit page, publish directly, approve task,
+    #              read form submissions)
+    None: (False, False, False, False, False, False),
+    "ansatt": (False, False, False, False, False, False),
+    "redaktor": (True, True, True, False, False, False),
+    "moderator": (True, True, True, False, True, True),
+    "admin": (True, True, True, True, True, True),
+}
+
+
+@pytest.mark.parametrize("who", list(MATRIX))
+def test_permission_matrix(client, section, people, who):
+    can_open, can_create, can_edit, can_publish, can_approve, can_read = MATRIX[who]
+    user = people.get(who)
+    submitter = people["moderator2"]
+    page = factories.make_content_page(title="Eksisterende side", publish=True)
+    call = factories.make_funding_call()
+    FundingApplication.objects.create(
+        page=call,
+        applicant=people["ansatt"],
+        applicant_name="Ansatt Testesen",
+        form_data={"prosjekttittel": "Hemmelig søknad"},
+        token=uuid.uuid4(),
+    )
+    client_for(client, user)
+
+    submissions = client.get(reverse("wagtailforms:list_submissions", args=(call.pk,)))
+    assert ("Hemmelig søknad" in submissions.content.decode()) is can_read
+
+    dashboard = client.get(reverse("wagtailadmin_home"))
+    assert (dashboard.status_code == 200) is can_open
+
+    add_url = reverse("wagtailadmin_pages:add", args=("home", "contentpage", section.pk))
+    assert (client.get(add_url).status_code == 200) is can_create
+
+    edit_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    assert (client.get(edit_url).status_code == 200) is can_edit
+
+    client.post(
+        edit_url, page_form("Publisert direkte", page.slug, **{"action-publish": "Publiser"})
+    )
+    page.refresh_from_db()
+    assert (page.title == "Publisert direkte") is can_publish
+
+    draft = factories.make_content_page(title="Venter på godkjenning", publish=False)
+    draft.save_revision(user=submitter)
+    draft.get_workflow().start(draft, submitter)
+    client_for(client, user)
+    workflow_action(client, draft, "approve")
+    draft.refresh_from_db()
+    assert draft.live is can_approve
+
+
+def test_moderators_see_no_publish_button_but_administrators_do(client, section, people):
+    page = factories.make_content_page()
+    edit_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+
+    client.force_login(people["moderator"])
+    moderator_html = client.get(edit_url).content.decode()
+    client.force_login(people["admin"])
+    admin_html = client.get(edit_url).content.decode()
+
+    assert 'name="action-publish"' not in moderator_html
+    assert 'name="action-submit"' in moderator_html
+    assert 'name="action-publish"' in admin_html
+
+
+def test_bulk_publish_is_refused_for_moderators(client, section, people):
+    page = factories.make_content_page(publish=False)
+    client.force_login(people["moderator"])
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+
+    client.post(f"{url}?id={page.pk}", {})
+
+    page.refresh_from_db()
+    assert not page.live
+
+
+# --- The whole workflow --------------------------------------------------
+
+
+def test_editor_submits_moderator_requests_changes_editor_resubmits_moderator_approves(
+    client, section, people
+):
+    mail.outbox.clear()
+    client.force_login(people["redaktor"])
+    page = submit_new_page(client, section)
+
+    assert not page.live
+    assert page.workflow_in_progress
+    submitted = [m for m in mail.outbox if "moderator@eksempel.no" in m.to]
+    assert submitted, [m.to for m in mail.outbox]
+    assert "er sendt til godkjenning" in submitted[0].subject
+    assert not [m for m in mail.outbox if "redaktor@eksempel.no" in m.to]
+
+    mail.outbox.clear()
+    client.force_login(people["moderator"])
+    workflow_action(client, page, "reject", comment="Legg til en kilde for tallene.")
+    page.refresh_from_db()
+    assert page.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    to_editor = [m for m in mail.outbox if m.to == ["redaktor@eksempel.no"]]
+    assert len(to_editor) == 1
+    assert "Legg til en kilde for tallene." in to_editor[0].body
+    assert to_editor[0].subject.startswith("Siden")
+
+    client.force_login(people["redaktor"])
+    edit_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    assert "Legg til en kilde for tallene." in client.get(edit_url).content.decode()
+    response = client.post(
+        edit_url,
+        page_form("Ny side om kultur", page.slug, **{"action-submit": "Send inn igjen"}),
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+
+    mail.outbox.clear()
+    client.force_login(people["moderator"])
+    workflow_action(client, page, "approve")
+    page.refresh_from_db()
+    assert page.live
+    assert page.current_workflow_state is None
+    approved = [m for m in mail.outbox if m.to == ["redaktor@eksempel.no"]]
+    assert len(approved) == 1
+    assert "godkjent" in approved[0].subject
+
+    client.force_login(people["ansatt"])
+    assert client.get(page.url).status_code == 200
+    menu_html = client.get("/").content.decode().split('aria-label="Hovedmeny"')[1]
+    assert "Ny side om kultur" in menu_html.split("</nav>")[0]
+    assert page.pk in [hit.pk for hit in Page.objects.live().search("kultur")]
+
+
+def test_a_moderator_cannot_approve_their_own_submission(client, section, people):
+    client.force_login(people["moderator"])
+    page = submit_new_page(client, section, title="Egen side", slug="egen-side")
+
+    response = workflow_action(client, page, "approve")
+    page.refresh_from_db()
+    assert response.status_code in (302, 403)  # Wagtail turns PermissionDenied into a redirect
+    assert not page.live
+
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Egen side" not in dashboard.split("Venter på min gjennomgang")[-1][:4000]
+
+    client.force_login(people["moderator2"])
+    workflow_action(client, page, "approve")
+    page.refresh_from_db()
+    assert page.live
+
+
+def test_moderator_who_edits_a_submitted_page_cannot_approve_that_revision(client, section, people):
+    client.force_login(people["redaktor"])
+    page = submit_new_page(client, section, title="Redigert side", slug="redigert-side")
+
+    client.force_login(people["moderator"])
+    edit_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    client.post(edit_url, page_form("Redigert av moderator", page.slug))
+    page.refresh_from_db()
+
+    workflow_action(client, page, "approve")
+    page.refresh_from_db()
+    assert not page.live
+    assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+# --- Scheduling ----------------------------------------------------------
+
+
+def test_scheduled_publishing_and_expiry_through_the_command(section):
+    page = factories.make_content_page(title="Kommer snart", publish=False)
+    page.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert not page.live
+
+    call_command("publish_scheduled", verbosity=0)
+    page.refresh_from_db()
+    assert not page.live
+
+    in_two_hours = timezone.now() + datetime.timedelta(hours=2)
+    with mock.patch("django.utils.timezone.now", return_value=in_two_hours):
+        call_command("publish_scheduled", verbosity=0)
+    page.refresh_from_db()
+    assert page.live
+
+    expiring = factories.make_content_page(title="Går ut", publish=True)
+    Page.objects.filter(pk=expiring.pk).update(
+        expire_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    call_command("publish_scheduled", verbosity=0)
+    expiring.refresh_from_db()
+    assert not expiring.live
+    assert expiring.expired
+
+
+# --- Ownership and freshness ---------------------------------------------
+
+
+def test_publishing_confirms_the_page_and_sets_its_owner(section, people):
+    page = factories.make_content_page(publish=False, owner=people["redaktor"])
+    page.save_revision(user=people["redaktor"]).publish()
+
+    page.refresh_from_db()
+    assert page.last_confirmed_at == timezone.localdate()
+    assert page.content_owner == people["redaktor"]
+
+
+def test_employees_see_last_updated_and_the_owner(client, section, people):
+    page = factories.make_content_page(content_owner=people["redaktor"])
+    client.force_login(people["ansatt"])
+
+    html = client.get(page.url).content.decode()
+
+    assert "Sist oppdatert" in html
+    assert "Innholdseier: Redaktor Testesen" in html
+
+
+def make_stale(page, days):
+    ContentPage.objects.filter(pk=page.pk).update(
+        last_confirmed_at=timezone.localdate() - datetime.timedelta(days=days)
+    )
+
+
+def test_stale_pages_are_in_the_review_report_and_the_owner_confirms_in_one_click(
+    client, section, people
+):
+    stale = factories.make_content_page(title="Gammel side", content_owner=people["redaktor"])
+    factories.make_content_page(title="Fersk side", content_owner=people["redaktor"])
+    make_stale(stale, 400)
+    report_url = reverse("home_review_report")
+
+    client.force_login(people["moderator"])
+    html = client.get(report_url).content.decode()
+    assert "Gammel side" in html
+    assert "Fersk side" not in html
+    assert "Redaktor Testesen" in html
+
+    client.force_login(people["ansatt"])
+    refused = client.post(reverse("home_confirm_page", args=(stale.pk,)))
+    assert refused.status_code in (302, 403)
+    stale.refresh_from_db()
+    assert stale.last_confirmed_at < timezone.localdate()
+
+    client.force_login(people["redaktor"])
+    response = client.post(reverse("home_confirm_page", args=(stale.pk,)), {"next": report_url})
+    assert response.status_code == 302
+    stale.refresh_from_db()
+    assert stale.last_confirmed_at == timezone.localdate()
+    assert f'/admin/pages/{stale.pk}/edit/">Gammel side</a>' not in (
+        client.get(report_url).content.decode()
+    )
+
+
+def test_confirmation_survives_publishing_an_older_draft(section, people):
+    page = factories.make_content_page(title="Side med kladd")
+    draft = page.save_revision(user=people["redaktor"])
+    make_stale(page, 400)
+    page.refresh_from_db()
+    from home.reviews import confirm
+
+    confirm(page)
+    restored = page.get_latest_revision_as_object()
+
+    assert restored.last_confirmed_at == timezone.localdate()
+    assert draft.pk == page.get_latest_revision().pk
+
+
+def test_review_reminders_go_to_owners_on_the_due_day_and_weekly(section, people):
+    due_today = factories.make_content_page(
+        title="Forfaller i dag", content_owner=people["redaktor"]
+    )
+    overdue_a_week = factories.make_content_page(
+        title="En uke over", content_owner=people["redaktor"]
+    )
+    overdue_three_days = factories.make_content_page(
+        title="Tre dager over", content_owner=people["redaktor"]
+    )
+    others = factories.make_content_page(title="Andres side", content_owner=people["moderator"])
+    make_stale(due_today, 365)
+    make_stale(overdue_a_week, 372)
+    make_stale(overdue_three_days, 368)
+    make_stale(others, 10)
+    mail.outbox.clear()
+
+    call_command("send_review_reminders", verbosity=0)
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["redaktor@eksempel.no"]
+    assert message.subject == "2 sider i Innovasjon trenger gjennomgangen din"
+    assert "Forfaller i dag" in message.body
+    assert "En uke over" in message.body
+    assert "Tre dager over" not in message.body
+    assert "/admin/innhold-til-gjennomgang/?mine=1" in message.body
