@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 export DEMO_PASSWORD ?= innovasjon-demo
 
-.PHONY: run setup test test-postgres lint format messages clean publish-scheduled review-reminders
+.PHONY: serve run setup test test-postgres test-e2e screenshots lint format messages clean publish-scheduled review-reminders
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,29 @@ run: setup
 	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# The production settings and gunicorn on loopback, as the servers run them
+# (but over plain HTTP, so secure cookies and the TLS redirect are off here).
+SERVE_ENV = DJANGO_SETTINGS_MODULE=intranet.settings.production \
+	SECRET_KEY="$$(cat .secret_key)" ALLOWED_HOSTS=127.0.0.1,localhost \
+	SECURE_SSL_REDIRECT=off SECURE_COOKIES=off SECURE_HSTS_SECONDS=0 \
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) PORT=$(PORT)
+
+.secret_key .serve_password:
+	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(24))" > $@
+	@chmod 600 $@
+
+serve: $(STAMP) .secret_key .serve_password
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput
+	$(SERVE_ENV) $(BIN)/python manage.py setup_section
+	@# With DEBUG off the demo sign-ins get a generated password, never the default.
+	$(SERVE_ENV) DEMO_PASSWORD="$$(cat .serve_password)" $(BIN)/python manage.py load_demo_content
+	@echo
+	@echo "  Innovasjon (production settings, gunicorn) at http://127.0.0.1:$(PORT)/"
+	@echo "  Demo sign-ins (ansatt, redaktor, moderator, admin) use the password in .serve_password"
+	@echo
+	$(SERVE_ENV) $(BIN)/gunicorn -c gunicorn.conf.py intranet.wsgi
+
 # What production's cron runs (see README): every few minutes, and daily.
 publish-scheduled: $(STAMP)
 	$(BIN)/python manage.py publish_scheduled
@@ -53,6 +76,16 @@ test: lint
 
 test-postgres: $(STAMP)
 	bash scripts/with-postgres.sh $(BIN)/pytest
+
+# Browser journeys and accessibility checks (tests/e2e/) in Debian's chromium
+# (CHROMIUM_PATH, default /usr/bin/chromium) against a live server; apart from
+# `make test`, which deselects them. Failed tests leave screenshots in /tmp/e2e-artifacts.
+test-e2e: $(STAMP)
+	$(BIN)/pytest tests/e2e -m e2e
+
+# Rewrites docs/screenshots/: every page type at 1280 and 390 px, and the admin.
+screenshots: $(STAMP)
+	$(BIN)/pytest tests/e2e -m screenshots
 
 # Refresh the Norwegian catalogue after changing user-facing strings.
 messages: $(STAMP)

@@ -2,88 +2,23 @@
 
 Editors define the fields in the admin; `FundingFormBuilder` turns them into
 Django form fields whose error messages say what to do (UI guide §5.5), whose
-dates are three text inputs (Dag, Måned, År — §5.6) and whose amounts accept
+dates are three text inputs (Dag, Måned, År — §5.6; the shared
+`home.forms.DateInputsField`) and whose amounts accept
 «250 000», «250.000» and «kr 250 000,-». Every form carries a one-time token so a
 double-click or a resent POST cannot create a second application.
 """
 
 import re
 import uuid
-from datetime import date
 from decimal import Decimal
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from home.forms import DateInputsField
+
 TOKEN_FIELD = "submission_token"
-
-MONTHS = {
-    "januar": 1,
-    "februar": 2,
-    "mars": 3,
-    "april": 4,
-    "mai": 5,
-    "juni": 6,
-    "juli": 7,
-    "august": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "desember": 12,
-}
-MONTH_ABBREVIATIONS = {name[:3]: number for name, number in MONTHS.items()} | {"sept": 9}
-
-
-def parse_month(text):
-    """A month as a number («3», «03») or a Norwegian name («mars», «mar.»)."""
-    text = text.strip().lower().rstrip(".")
-    if text.isdigit():
-        return int(text)
-    return MONTHS.get(text) or MONTH_ABBREVIATIONS.get(text)
-
-
-class DateInputsWidget(forms.MultiWidget):
-    """Day, month and year as three text inputs; rendered by form_field.html."""
-
-    def __init__(self, attrs=None):
-        widgets = [forms.TextInput(attrs={"inputmode": "numeric"}) for _part in range(3)]
-        super().__init__(widgets, attrs)
-
-    def decompress(self, value):
-        if isinstance(value, date):
-            return [value.day, value.month, value.year]
-        return [None, None, None]
-
-
-class DateInputsField(forms.MultiValueField):
-    """A date typed as «15», «3» (or «mars»), «2026»."""
-
-    widget = DateInputsWidget
-    parts = ("day", "month", "year")
-
-    def __init__(self, **kwargs):
-        kwargs.pop("max_length", None)
-        fields = [forms.CharField(required=False, max_length=10) for _part in self.parts]
-        super().__init__(fields, require_all_fields=False, **kwargs)
-
-    def compress(self, data_list):
-        if not data_list or not any(data_list):
-            return None
-        day, month, year = ((part or "").strip() for part in data_list)
-        if not (day and month and year):
-            raise ValidationError(self.error_messages["incomplete"], code="incomplete")
-        month_number = parse_month(month)
-        if not (day.isdigit() and year.isdigit() and month_number):
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        year_number = int(year)
-        if year_number < 100:
-            year_number += 2000
-        try:
-            return date(year_number, month_number, int(day))
-        except ValueError as error:
-            raise ValidationError(self.error_messages["invalid"], code="invalid") from error
 
 
 class AmountField(forms.DecimalField):

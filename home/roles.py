@@ -36,10 +36,23 @@ EDITOR_PERMISSIONS = {
     "methods.add_phase",
     "methods.change_phase",
     "methods.view_phase",
+    "cases.add_sector",
+    "cases.change_sector",
+    "cases.view_sector",
+    # Search: promoted results («Anbefalt»), synonym groups and the search reports.
+    "wagtailsearchpromotions.add_searchpromotion",
+    "wagtailsearchpromotions.change_searchpromotion",
+    "search.add_synonymgroup",
+    "search.change_synonymgroup",
+    "search.view_synonymgroup",
+    "search.view_search_insight",
 }
 MODERATOR_PERMISSIONS = EDITOR_PERMISSIONS | {
     "home.delete_person",
     "methods.delete_phase",
+    "cases.delete_sector",
+    "wagtailsearchpromotions.delete_searchpromotion",
+    "search.delete_synonymgroup",
     "fabrikken.view_guidancerequest",
     "fabrikken.change_guidancerequest",
     "fabrikken.view_roombooking",

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -129,3 +130,24 @@ def review_report_menu_item():
         icon_name="time",
         order=700,
     )
+
+
+class AllRulesContentChecker(ContentCheckerItem):
+    """Wagtail's accessibility checker running every axe rule, not only its ten content rules.
+
+    Without `runOnly` axe runs all its non-experimental rules (WCAG 2.x A and
+    AA, best practice), so editors see in the userbar and the editor's
+    «Checks» panel what the CI's axe run would find in what they wrote.
+    """
+
+    axe_run_only = None
+
+
+@hooks.register("construct_wagtail_userbar")
+def check_all_accessibility_rules(request, items, page):
+    items[:] = [
+        AllRulesContentChecker(in_editor=item.in_editor)
+        if isinstance(item, ContentCheckerItem)
+        else item
+        for item in items
+    ]

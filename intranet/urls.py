@@ -18,7 +18,9 @@ urlpatterns = [
         "logg-inn/",
         login_not_required(
             auth_views.LoginView.as_view(
-                authentication_form=SignInForm, redirect_authenticated_user=True
+                authentication_form=SignInForm,
+                redirect_authenticated_user=True,
+                extra_context={"oidc_enabled": settings.OIDC_ENABLED},
             )
         ),
         name="login",
@@ -29,7 +31,29 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
+if settings.OIDC_ENABLED:
+    from mozilla_django_oidc.views import (
+        OIDCAuthenticationCallbackView,
+        OIDCAuthenticationRequestView,
+    )
+
+    # The library's views are not marked login_not_required; without this
+    # the sign-in redirects to itself.
+    urlpatterns += [
+        path(
+            "oidc/authenticate/",
+            login_not_required(OIDCAuthenticationRequestView.as_view()),
+            name="oidc_authentication_init",
+        ),
+        path(
+            "oidc/callback/",
+            login_not_required(OIDCAuthenticationCallbackView.as_view()),
+            name="oidc_authentication_callback",
+        ),
+    ]
+
 urlpatterns += [
     re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", views.media),
+    path("", include("search.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -5,7 +5,8 @@ import logging
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve
@@ -30,9 +31,24 @@ def healthz(request):
 
 @require_safe
 def media(request, path):
-    """Uploaded files, behind the sign-in like every other view.
+    # Documents are served by Wagtail's view, which checks collection privacy
+    # and sends them as attachments; only images come straight from here.
+    if not path.startswith(("original_images/", "images/")):
+        raise Http404
+    """Uploaded images, behind the sign-in like every other view.
 
     Employees' material is never a public folder. A proxy can take over the
     transfer later (X-Accel-Redirect) without changing who may see what.
     """
     return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+def sign_in_locked_out(request, original_response=None, credentials=None):
+    """django-axes' lockout, told in Norwegian with the time to wait."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(
+        request,
+        "registration/locked_out.html",
+        {"cooloff_minutes": minutes},
+        status=settings.AXES_HTTP_RESPONSE_CODE,
+    )

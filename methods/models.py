@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, pgettext
+from django.utils.translation import ngettext, pgettext, pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -122,6 +122,8 @@ class MethodIndexPage(ContentOwnershipMixin, Page):
     content_panels = Page.content_panels + ["intro"]
     settings_panels = Page.settings_panels + ContentOwnershipMixin.ownership_panels
     search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    search_type = ("side", pgettext_lazy("search result type", "Page"))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["methods.MethodPage"]
@@ -324,6 +326,10 @@ class MethodPage(ContentOwnershipMixin, Page):
         index.FilterField("difficulty"),
     ]
 
+    # Search (the SEARCH CONTRACT): a «Metode» with its phases as badges.
+    search_type = ("metode", pgettext_lazy("search result type", "Method"))
+    search_prefetch = ("phases",)
+
     parent_page_types = ["methods.MethodIndexPage"]
     subpage_types = []
 
@@ -348,6 +354,10 @@ class MethodPage(ContentOwnershipMixin, Page):
             )
         if errors:
             raise ValidationError(errors)
+
+    def search_badges(self):
+        """The phases as badges, «Fase 2 · Forstå behovet» (uses only the prefetched phases)."""
+        return [(phase.label, f"phase-{phase.number}") for phase in self.phases.all()]
 
     @property
     def materials_list(self):

@@ -37,5 +37,5 @@ trap cleanup EXIT
     start >/dev/null
 "${as_pg[@]}" "$pgbin/createdb" -h 127.0.0.1 -p "$port" -U postgres innovasjon
 
-echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $NF}') on 127.0.0.1:$port"
+echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 DATABASE_URL="postgres://postgres@127.0.0.1:$port/innovasjon" "$@"

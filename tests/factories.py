@@ -197,3 +197,233 @@ def make_method(index=None, publish=True, phases=("forsta",), tags=(), revision=
             latest.publish()
             page.refresh_from_db()
     return page
+
+
+# --- Search ---------------------------------------------------------------------
+
+
+def make_synonym_group(terms="brukerreise, kundereise, customer journey"):
+    from search.models import SynonymGroup
+
+    return SynonymGroup.objects.create(terms=terms)
+
+
+def make_promotion(query_string, page=None, description="", **fields):
+    """An editor's pick («Anbefalt») of `page` (or an external link in `fields`) for a search term."""
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    return SearchPromotion.objects.create(
+        query=Query.get(query_string), page=page, description=description, **fields
+    )
+
+
+def restrict_to_groups(page, *group_names):
+    """A view restriction: only members of these groups may see `page` and what is below it."""
+    from wagtail.models import PageViewRestriction
+
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set(Group.objects.filter(name__in=group_names))
+    return restriction
+
+
+# --- Events ---------------------------------------------------------------------
+
+
+def _event_programme():
+    from datetime import time
+
+    return [
+        (
+            "agenda_item",
+            {
+                "start_time": time(9, 0),
+                "end_time": time(9, 45),
+                "title": "Tenke det: hvorfor vi trenger nye idéer",
+                "speaker": "Leder for innovasjon og digitalisering",
+                "description": "<p>Om å finne nye måter å løse oppgavene på.</p>",
+                "is_streamed": False,
+            },
+        ),
+        ("pause", {"start_time": time(9, 45), "end_time": time(10, 0), "title": "Pause"}),
+        (
+            "workshop",
+            {
+                "start_time": time(10, 0),
+                "end_time": time(11, 30),
+                "title": "Gjøre det: fra idé til første test",
+                "facilitator": "Veiledere fra Fabrikken",
+                "description": "<p>Planlegg en enkel test i små grupper.</p>",
+                "materials": "Penn og gule lapper",
+                "places": 30,
+            },
+        ),
+    ]
+
+
+def make_event_index(parent=None, **fields):
+    from events.models import EventIndexPage
+
+    parent = parent or home_page()
+    fields.setdefault("title", "Arrangementer")
+    fields.setdefault("slug", "arrangementer")
+    fields.setdefault("intro", "Innovasjonsdagen og andre arrangementer for ansatte.")
+    page = EventIndexPage(**fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def make_event(index=None, publish=True, revision=True, **fields):
+    """An event under the listing; upcoming by default (in a week, 09.00–15.00 Norwegian time).
+
+    `revision=False` skips the revision (fast bulk setup for query budgets).
+    """
+    from datetime import datetime, time, timedelta
+
+    from django.utils import timezone
+
+    from events.models import EventIndexPage, EventPage
+
+    index = index or EventIndexPage.objects.first() or make_event_index()
+    day = timezone.localdate() + timedelta(days=7)
+    oslo = timezone.get_default_timezone()
+    fields.setdefault("title", "Innovasjonsdagen")
+    fields.setdefault("summary", "Foredrag og workshop for alle ansatte.")
+    fields.setdefault("start", datetime.combine(day, time(9), tzinfo=oslo))
+    fields.setdefault("end", fields["start"] + timedelta(hours=6))
+    fields.setdefault("event_format", "digital")
+    fields.setdefault("place", "Digitalt")
+    fields.setdefault("audience", "ansatte")
+    fields.setdefault("programme", _event_programme())
+    page = EventPage(live=publish, **fields)
+    index.add_child(instance=page)
+    if revision:
+        latest = page.save_revision()
+        if publish:
+            latest.publish()
+            page.refresh_from_db()
+    return page
+
+
+# --- Cases ----------------------------------------------------------------------
+
+
+def make_sector(slug="helse-og-velferd", name="Helse og velferd"):
+    from cases.models import Sector
+
+    sector, _created = Sector.objects.get_or_create(slug=slug, defaults={"name": name})
+    return sector
+
+
+def make_case_index(parent=None, **fields):
+    from cases.models import CaseIndexPage
+
+    parent = parent or home_page()
+    fields.setdefault("title", "Eksempler")
+    fields.setdefault("slug", "eksempler")
+    fields.setdefault("intro", "Prosjekter fra hele kommunen, pågående og avsluttede.")
+    page = CaseIndexPage(**fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def make_case(index=None, publish=True, sector=None, methods=(), tags=(), revision=True, **fields):
+    """A case under the listing, ongoing since 2021. `revision=False` skips the revision."""
+    import datetime
+
+    from cases.models import CaseIndexPage, CasePage, CasePageMethod
+
+    index = index or CaseIndexPage.objects.first() or make_case_index()
+    fields.setdefault("title", "Trygg hjemme")
+    fields.setdefault("summary", "Digital hjemmeoppfølging for pasienter med kols.")
+    fields.setdefault("status", "pagaende")
+    fields.setdefault("unit", "Hjemmebaserte tjenester")
+    fields.setdefault("start_date", datetime.date(2021, 9, 1))
+    fields.setdefault("challenge", "<p>Mange blir lagt inn igjen og igjen.</p>")
+    fields.setdefault("approach", "<p>Vi intervjuet pasienter og prøvde ut nettbrett.</p>")
+    page = CasePage(live=publish, sector=sector or make_sector(), **fields)
+    for position, method in enumerate(methods):
+        page.method_links.add(CasePageMethod(method=method, sort_order=position))
+    if tags:
+        page.tags.add(*tags)
+    index.add_child(instance=page)
+    if revision:
+        latest = page.save_revision()
+        if publish:
+            latest.publish()
+            page.refresh_from_db()
+    return page
+
+
+# --- Fabrikken ------------------------------------------------------------------
+
+FABRIKKEN_ROOMS = [
+    # name, slug, capacity, bookable
+    ("Verkstedet", "verkstedet", 30, True),
+    ("Prosjektrommet", "prosjektrommet", 8, True),
+    ("Lageret", "lageret", 4, False),
+]
+
+
+def make_fabrikken_page(parent=None, rooms=FABRIKKEN_ROOMS, weekdays=range(5), **fields):
+    """Fabrikken's page, open Monday–Friday 08.00–16.00, with three rooms (one not bookable)."""
+    import datetime
+
+    from fabrikken.models import FabrikkenPage, OpeningHours, Room
+
+    parent = parent or home_page()
+    fields.setdefault("title", "Fabrikken innovasjonsverksted")
+    fields.setdefault("slug", "fabrikken")
+    fields.setdefault(
+        "intro", "Kommunens interne ressurssenter og veiledningstjeneste for innovasjon."
+    )
+    fields.setdefault("notify_address", "innovasjon@eksempel.no")
+    page = FabrikkenPage(**fields)
+    for weekday in weekdays:
+        page.opening_hours.add(
+            OpeningHours(weekday=weekday, opens=datetime.time(8), closes=datetime.time(16))
+        )
+    for position, (name, slug, capacity, bookable) in enumerate(rooms):
+        page.rooms.add(
+            Room(sort_order=position, name=name, slug=slug, capacity=capacity, bookable=bookable)
+        )
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def next_monday():
+    """The Monday of next week: a working day that is always in the future."""
+    import datetime
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    return today - datetime.timedelta(days=today.weekday()) + datetime.timedelta(days=7)
+
+
+def make_room_booking(room, user, day=None, start=(9, 0), end=(10, 0), **fields):
+    """An active booking of `room` by `user` on `day` (default next Monday), start–end o'clock."""
+    import datetime
+    import uuid
+
+    from fabrikken.formats import at
+    from fabrikken.models import RoomBooking
+
+    day = day or next_monday()
+    fields.setdefault("purpose", "Workshop om brukerreiser")
+    fields.setdefault("people", 6)
+    fields.setdefault("token", uuid.uuid4())
+    return RoomBooking.objects.create(
+        room=room,
+        booked_by=user,
+        start=at(day, datetime.time(*start)),
+        end=at(day, datetime.time(*end)),
+        **fields,
+    )

@@ -9,7 +9,7 @@ from django.db import IntegrityError, models, transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -203,10 +203,15 @@ class FundingCallPage(ContentOwnershipMixin, AbstractEmailForm):
         index.SearchField("summary"),
         index.SearchField("criteria"),
         index.SearchField("eligibility"),
+        index.SearchField("process"),
+        index.SearchField("body"),
         # The status is derived from these two; filter on them to search by status.
         index.FilterField("opens_at"),
         index.FilterField("deadline"),
     ]
+
+    # Search (the SEARCH CONTRACT): a «Støtte» with its status and deadline as badges.
+    search_type = ("stotte", pgettext_lazy("search result type", "Funding call"))
 
     parent_page_types = ["funding.FundingIndexPage"]
     subpage_types = []
@@ -221,6 +226,16 @@ class FundingCallPage(ContentOwnershipMixin, AbstractEmailForm):
     def state(self):
         """The call's status now: computed once per page object, never stored."""
         return call_state(self.opens_at, self.deadline)
+
+    def search_badges(self):
+        """«Åpen», «Søknadsfrist om 5 dager», «Demo-innhold»: from the dates, no queries."""
+        state = self.state
+        badges = [(state.label, state.badge_modifier)]
+        if state.deadline_warning:
+            badges.append((state.deadline_warning, "warning"))
+        if self.is_demo:
+            badges.append((gettext("Demo content"), "warning"))
+        return badges
 
     def state_at(self, now):
         return call_state(self.opens_at, self.deadline, now)

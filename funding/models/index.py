@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -43,6 +43,8 @@ class FundingIndexPage(RoutablePageMixin, ContentOwnershipMixin, Page):
     content_panels = Page.content_panels + ["intro", "body"]
     settings_panels = Page.settings_panels + ContentOwnershipMixin.ownership_panels
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    search_type = ("side", pgettext_lazy("search result type", "Page"))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["funding.FundingCallPage"]

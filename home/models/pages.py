@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
@@ -36,12 +37,25 @@ class HomePage(ContentOwnershipMixin, Page):
     settings_panels = Page.settings_panels + ContentOwnershipMixin.ownership_panels
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
+    search_type = ("side", pgettext_lazy("search result type", "Page"))
+
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "methods.MethodIndexPage", "funding.FundingIndexPage"]
+    subpage_types = [
+        "home.ContentPage",
+        "methods.MethodIndexPage",
+        "cases.CaseIndexPage",
+        "funding.FundingIndexPage",
+        "events.EventIndexPage",
+        "fabrikken.FabrikkenPage",
+    ]
     max_count = 1
 
     class Meta:
         verbose_name = _("home page")
+
+    @property
+    def summary(self):
+        return self.intro
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -112,6 +126,8 @@ class ContentPage(ContentOwnershipMixin, Page):
     ]
     settings_panels = Page.settings_panels + ContentOwnershipMixin.ownership_panels
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    search_type = ("side", pgettext_lazy("search result type", "Page"))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

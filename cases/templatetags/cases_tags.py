@@ -1,0 +1,73 @@
+"""Template tags that let other pages show cases without depending on the cases app.
+
+The front page includes cases/home_section.html («Fra prosjektene»); a method page
+includes cases/includes/method_cases.html («Brukt i disse prosjektene»). Both cost a fixed
+number of queries, however many cases there are.
+"""
+
+from urllib.parse import urlencode
+
+from django import template
+from django.db.models import Case, IntegerField, Prefetch, Value, When
+
+from cases.models import NEWEST_FIRST, CaseIndexPage, CasePage, CasePageMethod
+from cases.models.case import CARD_RENDITIONS, images_with_renditions
+
+register = template.Library()
+
+HOME_SECTION_LIMIT = 3
+METHOD_PAGE_LIMIT = 5
+
+
+def _card_queryset(queryset):
+    """Cases with what a card shows: the service area and the card image's renditions."""
+    return (
+        queryset.select_related("sector")
+        .prefetch_related(Prefetch("hero_image", queryset=images_with_renditions(*CARD_RENDITIONS)))
+        .defer_streamfields()
+        .defer("challenge", "approach", "lessons")
+    )
+
+
+@register.inclusion_tag("cases/includes/home_cases.html", takes_context=True)
+def latest_cases(context, limit=HOME_SECTION_LIMIT):
+    """«Fra prosjektene»: the pinned case first if it is live, then the newest cases.
+
+    Five queries with cases (the listing, the view restrictions, the cases, their images,
+    the renditions), one without a listing.
+    """
+    index = CaseIndexPage.objects.live().first()
+    if index is None:
+        return {"index": None}
+    cases = CasePage.objects.live().public().descendant_of(index)
+    pinned = Case(
+        When(pk=index.featured_case_id, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    cases = list(
+        _card_queryset(cases.annotate(pinned=pinned)).order_by("-pinned", *NEWEST_FIRST)[:limit]
+    )
+    return {"request": context.get("request"), "index": index, "cases": cases}
+
+
+@register.simple_tag(takes_context=True)
+def cases_using_method(context, method, limit=METHOD_PAGE_LIMIT):
+    """The newest live cases that used `method`, how many there are, and where to see all.
+
+    Always four queries: the view restrictions, the cases, their number, the listing.
+    """
+    used = CasePageMethod.objects.filter(method_id=method.pk).values("page_id")
+    cases = CasePage.objects.live().public().filter(pk__in=used)
+    shown = list(
+        cases.select_related("sector")
+        .defer_streamfields()
+        .defer("challenge", "approach", "lessons")
+        .order_by(*NEWEST_FIRST)[:limit]
+    )
+    count = cases.count()
+    index = CaseIndexPage.objects.live().first()
+    url = ""
+    if index is not None:
+        url = f"{index.get_url(context.get('request'))}?{urlencode({'metode': method.slug})}"
+    return {"cases": shown, "count": count, "url": url}

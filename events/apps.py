@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    """Innovasjonsdagen and other events: programme, streaming, recording and calendar files."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "events"
+    verbose_name = _("Events")

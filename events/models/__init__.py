@@ -1,0 +1,17 @@
+from .event import (
+    Audience,
+    EventFormat,
+    EventPage,
+    EventPageRelatedCase,
+    EventPageRelatedMethod,
+)
+from .index import EventIndexPage
+
+__all__ = [
+    "Audience",
+    "EventFormat",
+    "EventIndexPage",
+    "EventPage",
+    "EventPageRelatedCase",
+    "EventPageRelatedMethod",
+]

@@ -1,0 +1,103 @@
+"""«Arrangementer»: what is coming, what has been, and a calendar file of everything coming."""
+
+from http import HTTPMethod
+from itertools import groupby
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from events import ics
+from events.state import local, not_over_filter
+from home.blocks import BodyBlock
+from home.models import ContentOwnershipMixin
+
+from .event import EventPage
+
+
+class EventIndexPage(RoutablePageMixin, ContentOwnershipMixin, Page):
+    """The list of events at /arrangementer/: coming first (soonest first), then past ones by year.
+
+    It also serves /arrangementer/kalender/, an .ics file of every event that is
+    live or still to come, for employees to import into Outlook.
+    """
+
+    search_type = ("side", _("Page"))
+
+    intro = models.TextField(
+        _("introduction"),
+        max_length=400,
+        help_text=_("The lead paragraph: what kind of events these are, and who they are for."),
+    )
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("Optional: shown below the events, for example how to suggest an event."),
+    )
+
+    content_panels = Page.content_panels + ["intro", "body"]
+    settings_panels = Page.settings_panels + ContentOwnershipMixin.ownership_panels
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count = 1
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
+
+    class Meta:
+        verbose_name = _("event listing")
+        verbose_name_plural = _("event listings")
+
+    @property
+    def summary(self):
+        return self.intro
+
+    # --- The listing ------------------------------------------------------------------
+
+    def events(self):
+        # The programme is the page's heavy part and no card shows it; the recording stays
+        # loaded, since the archive says which events have one.
+        return EventPage.objects.live().child_of(self).defer("programme")
+
+    def grouped_events(self, now=None):
+        """(coming, past_by_year) from one query.
+
+        Coming: live and upcoming events, the soonest first. Past: a list of (year,
+        events) with the latest year first and the latest event first within it.
+        """
+        now = now or timezone.now()
+        coming, past = [], []
+        for event in self.events().order_by("start", "title"):
+            event.state = event.state_at(now)
+            (past if event.state.is_past else coming).append(event)
+        past.sort(key=lambda event: (event.start, event.title), reverse=True)
+        past_by_year = [
+            (year, list(events))
+            for year, events in groupby(past, key=lambda event: local(event.start).year)
+        ]
+        return coming, past_by_year
+
+    @path("")
+    def index_route(self, request):
+        coming, past_by_year = self.grouped_events()
+        return self.render(
+            request,
+            context_overrides={
+                "coming_events": coming,
+                "past_by_year": past_by_year,
+                "calendar_url": self.url + self.reverse_subpage("calendar"),
+            },
+        )
+
+    @path("kalender/", name="calendar")
+    def calendar(self, request):
+        """Every event that is live or still to come, as one .ics file (RFC 5545)."""
+        events = list(self.events().filter(not_over_filter()).order_by("start", "title"))
+        return ics.calendar_response(
+            ics.build_calendar(events, request, name=self.title), filename=f"{self.slug}.ics"
+        )

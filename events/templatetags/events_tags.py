@@ -1,0 +1,67 @@
+"""Template helpers for events: dates in Norwegian time, and the front page's section."""
+
+from django import template
+from django.utils import formats, timezone
+
+from events.models import EventIndexPage, EventPage
+from events.state import EventStatus, format_time, local, not_over_filter, state_filter
+from home.blocks.common import host_name
+
+register = template.Library()
+
+# How many past events the front page looks through for the latest recording.
+RECORDING_LOOKBACK = 10
+
+
+@register.filter
+def oslo_time(moment):
+    """«09.00», in Norwegian time."""
+    return format_time(moment) if moment else ""
+
+
+@register.filter
+def oslo_day_number(moment):
+    """The day of the month in Norwegian time, for the date tile: «25»."""
+    return local(moment).day if moment else ""
+
+
+@register.filter
+def oslo_month_short(moment):
+    """«nov», for the date tile (nb's short month names)."""
+    return formats.date_format(local(moment), "b") if moment else ""
+
+
+@register.simple_tag
+def recording_host(value):
+    """«video.eksempel.no»: where the recording link leads (UI guide: say where links go)."""
+    return host_name(value.get("url")) if value else ""
+
+
+@register.inclusion_tag("events/includes/home_event.html", takes_context=True)
+def next_event(context):
+    """The front page's event: the next one (or the one on now), else the latest recording.
+
+    Two queries at most besides the index: the next event, and when nothing is
+    coming, the latest past events to find one with a recording.
+    """
+    request = context.get("request")
+    index_page = EventIndexPage.objects.live().only("id", "title", "url_path", "path").first()
+    if index_page is None:
+        return {"index_page": None}
+    now = timezone.now()
+    events = EventPage.objects.live().child_of(index_page).defer("programme")
+    event = events.filter(not_over_filter(now)).order_by("start", "title").first()
+    recorded = None
+    if event is None:
+        past = events.filter(state_filter(EventStatus.PAST, now)).order_by("-start", "title")
+        recorded = next((page for page in past[:RECORDING_LOOKBACK] if page.recording_video), None)
+    shown = event or recorded
+    if shown is not None:
+        shown.state = shown.state_at(now)
+        shown.calendar_url = shown.get_url(request) + shown.reverse_subpage("calendar")
+    return {
+        "request": request,
+        "index_page": index_page,
+        "event": event,
+        "recorded": recorded,
+    }

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FabrikkenConfig(AppConfig):
+    """Fabrikken innovasjonsverksted: its page, guidance requests and room booking."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "fabrikken"
+    verbose_name = _("Fabrikken")

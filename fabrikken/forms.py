@@ -1,0 +1,265 @@
+"""The two forms employees fill in: «Be om veiledning» and «Bekreft booking».
+
+Messages say what to do (UI guide §5.5); dates are «Dag», «Måned», «År» and
+times are written «09.30» (§5.6). Both carry a one-time token, so a
+double-click or a resent form is stored once.
+"""
+
+import datetime
+import re
+import uuid
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from home.forms import DateInputsField
+
+from .formats import at, format_time_range
+from .models import SLOT_TAKEN_MESSAGE, GuidanceRequest, RoomBooking
+from .schedule import booking_problems
+
+TOKEN_FIELD = "submission_token"
+
+
+class TokenMixin:
+    """A hidden one-time token: the same form sent twice counts once."""
+
+    def add_token(self):
+        self.fields[TOKEN_FIELD] = forms.UUIDField(
+            widget=forms.HiddenInput,
+            error_messages={
+                "required": _("The form had expired. Check your answers and send it again."),
+                "invalid": _("The form had expired. Check your answers and send it again."),
+            },
+        )
+        if not self.is_bound:
+            self.initial.setdefault(TOKEN_FIELD, uuid.uuid4())
+
+    @property
+    def token(self):
+        """The token for the hidden input: the one posted if usable, otherwise a new one."""
+        if self.is_bound:
+            try:
+                return uuid.UUID(str(self.data.get(TOKEN_FIELD, "")))
+            except ValueError:
+                return uuid.uuid4()
+        return self.initial[TOKEN_FIELD]
+
+
+class GuidanceRequestForm(TokenMixin, forms.ModelForm):
+    """«Be om veiledning»: what the challenge is, where, what help, how urgent, when."""
+
+    class Meta:
+        model = GuidanceRequest
+        fields = ["challenge", "unit", "kind", "urgency", "preferred_times"]
+        labels = {
+            "challenge": _("What is the challenge or the idea?"),
+            "unit": _("Which unit do you work in?"),
+            "kind": _("What kind of help do you want?"),
+            "urgency": _("How urgent is it?"),
+            "preferred_times": _("When does it suit you?"),
+        }
+        help_texts = {
+            "challenge": _(
+                "What do you want to change or try, and for whom? A few sentences are enough."
+            ),
+            "unit": _("For example «Hundvåg sykehjem» or «Oppvekst og utdanning, stab»."),
+            "preferred_times": _(
+                "Days or times that suit you, for example «tirsdager etter kl. 12» or «uke 14»."
+            ),
+        }
+        widgets = {
+            "challenge": forms.Textarea(attrs={"rows": 6}),
+            "kind": forms.RadioSelect,
+            "urgency": forms.RadioSelect,
+            "preferred_times": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "challenge": {
+                "required": _("Describe the challenge or the idea."),
+                "max_length": _("Shorten the description to at most %(limit_value)d characters."),
+            },
+            "unit": {"required": _("Write which unit you work in.")},
+            "kind": {"required": _("Choose what kind of help you want.")},
+            "urgency": {"required": _("Choose how urgent it is.")},
+            "preferred_times": {
+                "required": _("Write when it suits you, for example «tirsdager etter kl. 12»."),
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Radio buttons without Django's empty «---------» choice.
+        for name in ("kind", "urgency"):
+            self.fields[name].choices = [c for c in self.fields[name].choices if c[0]]
+        self.add_token()
+
+    def summary(self):
+        """(label, answer) pairs as the requester wrote them, for receipts and e-mails."""
+        return request_summary(self.instance)
+
+
+def request_summary(guidance_request):
+    labels = GuidanceRequestForm.Meta.labels
+    return [
+        (labels["challenge"], guidance_request.challenge),
+        (labels["unit"], guidance_request.unit),
+        (labels["kind"], guidance_request.get_kind_display()),
+        (labels["urgency"], guidance_request.get_urgency_display()),
+        (labels["preferred_times"], guidance_request.preferred_times),
+    ]
+
+
+TIME_PATTERN = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})(?:\s*[.:,]\s*(\d{2}))?$")
+
+
+def parse_time(text):
+    """«9», «09.30», «9:30», «0930» or «kl. 09.30» as a time, or None."""
+    text = str(text or "").strip().lower()
+    if re.fullmatch(r"\d{3,4}", text):
+        text = f"{text[:-2]}.{text[-2:]}"
+    match = TIME_PATTERN.match(text)
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if hour > 23 or minute > 59:
+        return None
+    return datetime.time(hour, minute)
+
+
+class TimeTextField(forms.Field):
+    """A time of day as people write it: «09.30» (UI guide §5.6 accepts «:» too)."""
+
+    widget = forms.TextInput(
+        attrs={"inputmode": "decimal", "autocomplete": "off", "class": "input--width-time"}
+    )
+    default_error_messages = {"invalid": _("Write a time, for example 09.30.")}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime.time):
+            return value
+        parsed = parse_time(value)
+        if parsed is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return parsed
+
+    def prepare_value(self, value):
+        if isinstance(value, datetime.time):
+            return value.strftime("%H.%M")
+        return value
+
+
+class BookingForm(TokenMixin, forms.Form):
+    """«Bekreft booking»: the room, the day, the times, what for and how many."""
+
+    room = forms.ChoiceField(
+        label=_("Room"),
+        error_messages={
+            "required": _("Choose a room."),
+            "invalid_choice": _("Choose one of the rooms in the list."),
+        },
+    )
+    date = DateInputsField(
+        label=_("Date"),
+        error_messages={
+            "required": _("Write the date, for example 15 3 2026."),
+            "incomplete": _("The date must have a day, a month and a year."),
+            "invalid": _("Write a date that exists, for example 15 3 2026."),
+        },
+    )
+    start = TimeTextField(
+        label=_("From"),
+        help_text=_("For example 09.00. Whole quarter hours: .00, .15, .30 or .45."),
+        error_messages={"required": _("Write when you need the room from, for example 09.00.")},
+    )
+    end = TimeTextField(
+        label=_("To"),
+        help_text=_("For example 11.30."),
+        error_messages={"required": _("Write when you are done, for example 11.30.")},
+    )
+    people = forms.IntegerField(
+        label=_("Number of people"),
+        min_value=1,
+        max_value=999,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "off", "class": "input--width-time"}
+        ),
+        error_messages={
+            "required": _("Write how many you will be."),
+            "invalid": _("Write the number of people as digits, for example 8."),
+            "min_value": _("Write how many you will be, at least 1."),
+            "max_value": _("Write how many you will be, at most %(limit_value)s."),
+        },
+    )
+    purpose = forms.CharField(
+        label=_("What will you use the room for?"),
+        help_text=_("For example «Workshop om brukerreiser for hjemmetjenesten»."),
+        max_length=200,
+        error_messages={
+            "required": _("Write what you will use the room for."),
+            "max_length": _("Shorten the text to at most %(limit_value)d characters."),
+        },
+    )
+
+    # When the employee opened the form (a Unix time): a booking that overlaps and
+    # was made after it is a race they lost, and is said so (UI guide §5.7).
+    opened = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, page, rooms, hours, user, now=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.page = page
+        self.rooms = {room.slug: room for room in rooms}
+        self.hours = hours
+        self.user = user
+        self.now = now
+        self.fields["room"].choices = [
+            (
+                room.slug,
+                gettext("%(room)s (up to %(capacity)s people)")
+                % {"room": room.name, "capacity": room.capacity},
+            )
+            for room in rooms
+        ]
+        self.add_token()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        room = self.rooms.get(cleaned_data.get("room"))
+        day = cleaned_data.get("date")
+        start_time, end_time = cleaned_data.get("start"), cleaned_data.get("end")
+        start = end = None
+        if day and start_time and end_time:
+            start, end = at(day, start_time), at(day, end_time)
+        cleaned_data["room_object"] = room
+        cleaned_data["start_at"], cleaned_data["end_at"] = start, end
+        if room is None:
+            return cleaned_data
+        problems = booking_problems(
+            room, start, end, cleaned_data.get("people"), now=self.now, hours=self.hours
+        )
+        for name, message in problems.items():
+            if name not in self.errors:
+                self.add_error(name, message)
+        if not problems and start and end:
+            taken = RoomBooking.objects.overlapping(room, start, end).order_by("start").first()
+            if taken is not None:
+                self.add_error(None, self.taken_message(room, taken, cleaned_data.get("opened")))
+        return cleaned_data
+
+    def taken_message(self, room, taken, opened):
+        """A booking made since the form was opened lost a race; otherwise say what is taken."""
+        times = format_time_range(taken.start, taken.end)
+        if taken.booked_by_id == self.user.pk:
+            return gettext(
+                "You have already booked «%(room)s» %(times)s that day. Choose another time."
+            ) % {"room": room.name, "times": times}
+        if opened and taken.created_at.timestamp() >= opened:
+            return SLOT_TAKEN_MESSAGE
+        return gettext("«%(room)s» is already booked %(times)s that day. Choose another time.") % {
+            "room": room.name,
+            "times": times,
+        }

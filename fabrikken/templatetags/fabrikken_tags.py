@@ -1,0 +1,99 @@
+"""Template helpers for Fabrikken: times as Norwegians write them, breadcrumbs, the front-page section."""
+
+from django import template
+from django.utils import timezone
+from django.utils.translation import gettext
+from wagtail.models import Page, Site
+
+from fabrikken.formats import format_date, format_datetime, format_slot, format_time
+from fabrikken.models import FabrikkenPage, RoomBooking
+
+register = template.Library()
+
+
+@register.filter
+def oslo_time(value):
+    """«09.30»."""
+    return format_time(value) if value else ""
+
+
+@register.filter
+def oslo_datetime(moment):
+    """«12. mars 2026 kl. 10.00»."""
+    return format_datetime(moment) if moment else ""
+
+
+@register.filter
+def long_date(value):
+    """«torsdag 12. mars 2026»."""
+    return format_date(value, weekday=True) if value else ""
+
+
+@register.filter
+def short_day(value):
+    """«man 16.3.»: a column heading in the week grid."""
+    return f"{format_date(value, weekday=True).split(' ')[0][:3]} {value.day}.{value.month}."
+
+
+@register.filter
+def day_without_year(value):
+    """«mandag 16. mars»."""
+    return format_date(value, weekday=True, year=False)
+
+
+@register.simple_tag
+def booking_slot(booking):
+    """«torsdag 12. mars 2026 kl. 10.00–11.30»."""
+    return format_slot(booking.start, booking.end)
+
+
+@register.inclusion_tag("fabrikken/includes/breadcrumbs.html", takes_context=True)
+def fabrikken_breadcrumbs(context, current_title, page, through_title="", through_url=""):
+    """Front page → Fabrikken (→ «Mine bookinger», say) → `current_title`.
+
+    For the routes of FabrikkenPage, which are not pages of their own.
+    """
+    request = context["request"]
+    site = Site.find_for_request(request)
+    items = []
+    if site is not None:
+        ancestors = (
+            Page.objects.ancestor_of(page, inclusive=True)
+            .filter(depth__gte=site.root_page.depth)
+            .only("id", "title", "url_path", "path", "depth")
+        )
+        for number, ancestor in enumerate(ancestors):
+            title = gettext("Home") if number == 0 else ancestor.title
+            items.append({"url": ancestor.get_url(request), "title": title})
+    if through_title and through_url:
+        items.append({"title": through_title, "url": through_url})
+    return {"items": items, "current_title": current_title, "request": request}
+
+
+@register.inclusion_tag("fabrikken/includes/home_section.html", takes_context=True)
+def fabrikken_home_section(context):
+    """The front page's «Fabrikken»: book a room or ask for guidance, and the user's next booking."""
+    page = FabrikkenPage.objects.live().first()
+    if page is None:
+        return {"page": None}
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    next_booking = None
+    if user is not None and user.is_authenticated:
+        next_booking = (
+            RoomBooking.objects.upcoming(timezone.now())
+            .filter(booked_by=user)
+            .order_by("start")
+            .first()
+        )
+    return {
+        "request": request,
+        "fabrikken": page,
+        "next_booking": next_booking,
+        "next_booking_url": page.route_url("booking_detail", next_booking.pk)
+        if next_booking
+        else "",
+        "guidance_url": page.route_url("guidance"),
+        "booking_url": page.route_url("booking"),
+        "my_bookings_url": page.route_url("my_bookings"),
+    }

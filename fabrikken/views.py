@@ -1,0 +1,461 @@
+"""The employees' pages under /fabrikken/, served as routes of FabrikkenPage.
+
+Each view takes the page and the request. Personal pages (forms, receipts,
+«Mine …») are never cached. An employee only ever sees their own requests
+and bookings: anyone else's is a 404, also when the address is guessed.
+"""
+
+import datetime
+
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
+
+from . import emails, schedule
+from .calendar import booking_calendar_response
+from .formats import at, format_slot, local
+from .forms import TOKEN_FIELD, BookingForm, GuidanceRequestForm, parse_time, request_summary
+from .models import SLOT_TAKEN_MESSAGE, GuidanceRequest, RoomBooking
+
+# Bookings under «Tidligere» in «Mine bookinger».
+EARLIER_BOOKINGS_SHOWN = 10
+
+
+def _render(page, request, template, context, status=200):
+    """A personal page: only what the template needs (not the page's own context), never cached."""
+    context = {"page": page, "self": page, "request": request, **context}
+    response = TemplateResponse(request, template, context, status=status)
+    add_never_cache_headers(response)
+    return response
+
+
+def _get_or_post_only(request):
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    return None
+
+
+def _get_only(request):
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET"])
+    return None
+
+
+def _links(page):
+    return {
+        "guidance_url": page.route_url("guidance"),
+        "my_requests_url": page.route_url("my_requests"),
+        "booking_url": page.route_url("booking"),
+        "my_bookings_url": page.route_url("my_bookings"),
+    }
+
+
+# --- The page ------------------------------------------------------------------
+
+
+def page_context(page, request):
+    """What the page shows besides its fields: hours by day, rooms, contacts, the user's bookings."""
+    from .models.page import WEEKDAYS
+
+    hours = page.hours_by_weekday()
+    user = getattr(request, "user", None)
+    upcoming = 0
+    if user is not None and user.is_authenticated and page.pk:
+        upcoming = RoomBooking.objects.upcoming().filter(booked_by=user).count()
+    return {
+        **_links(page),
+        "opening_hours": [(label, hours.get(number)) for number, label in WEEKDAYS],
+        "rooms": list(page.rooms.select_related("photo")),
+        "contacts": contact_people(page),
+        "my_upcoming_count": upcoming,
+    }
+
+
+def contact_people(page):
+    return [contact.person for contact in page.contacts.select_related("person__photo")]
+
+
+# --- «Be om veiledning» ----------------------------------------------------------
+
+
+def guidance_form(page, request):
+    if refused := _get_or_post_only(request):
+        return refused
+    if request.method != "POST":
+        form = GuidanceRequestForm(initial=_guidance_initial(request))
+        return _render_guidance_form(page, request, form)
+    token = _token(request.POST.get(TOKEN_FIELD))
+    earlier = _find_request(request.user, token)
+    if earlier is not None:
+        # A double-click or a resent form: show the receipt of the first one.
+        return HttpResponseRedirect(page.route_url("request_receipt", earlier.pk))
+    form = GuidanceRequestForm(request.POST)
+    if not form.is_valid():
+        return _render_guidance_form(page, request, form)
+    guidance_request = form.save(commit=False)
+    user = request.user
+    guidance_request.requester = user
+    guidance_request.requester_name = user.get_full_name() or user.get_username()
+    guidance_request.requester_email = user.email or ""
+    guidance_request.token = form.cleaned_data[TOKEN_FIELD]
+    try:
+        with transaction.atomic():
+            guidance_request.save()
+    except IntegrityError:
+        earlier = _find_request(user, guidance_request.token)
+        if earlier is None:
+            raise
+        return HttpResponseRedirect(page.route_url("request_receipt", earlier.pk))
+    emails.send_guidance_emails(page, guidance_request, request)
+    return HttpResponseRedirect(page.route_url("request_receipt", guidance_request.pk))
+
+
+def _guidance_initial(request):
+    """«?hjelp=workshop» from an offer's link preselects the kind of help."""
+    kind = request.GET.get("hjelp", "")
+    return {"kind": kind} if kind in GuidanceRequest.Kind.values else {}
+
+
+def _token(value):
+    import uuid
+
+    try:
+        return uuid.UUID(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _find_request(user, token):
+    if token is None:
+        return None
+    return GuidanceRequest.objects.filter(requester=user, token=token).first()
+
+
+def _render_guidance_form(page, request, form):
+    return _render(
+        page,
+        request,
+        "fabrikken/guidance_form.html",
+        {
+            **_links(page),
+            "form": form,
+            "contacts": contact_people(page),
+            "current_title": gettext("Ask for guidance"),
+        },
+    )
+
+
+def my_requests(page, request):
+    if refused := _get_only(request):
+        return refused
+    requests = list(GuidanceRequest.objects.filter(requester=request.user))
+    for item in requests:
+        item.url = page.route_url("request_detail", item.pk)
+    return _render(
+        page,
+        request,
+        "fabrikken/my_requests.html",
+        {**_links(page), "guidance_requests": requests, "current_title": gettext("My requests")},
+    )
+
+
+def request_detail(page, request, request_id, is_receipt):
+    if refused := _get_only(request):
+        return refused
+    guidance_request = get_object_or_404(
+        GuidanceRequest, pk=request_id, requester_id=request.user.pk
+    )
+    return _render(
+        page,
+        request,
+        "fabrikken/request_detail.html",
+        {
+            **_links(page),
+            "guidance_request": guidance_request,
+            "answers": request_summary(guidance_request),
+            "is_receipt": is_receipt,
+            "current_title": gettext("The request has been sent")
+            if is_receipt
+            else guidance_request.get_kind_display(),
+        },
+    )
+
+
+# --- Room booking ----------------------------------------------------------------
+
+
+def _room_from(rooms, slug):
+    """The room named in the address, or the first bookable room (unknown names are ignored)."""
+    return next((room for room in rooms if room.slug == slug), rooms[0] if rooms else None)
+
+
+def week_grid(page, request):
+    if refused := _get_only(request):
+        return refused
+    now = timezone.now()
+    rooms = page.bookable_rooms()
+    room = _room_from(rooms, request.GET.get("rom"))
+    hours = page.hours_by_weekday()
+    monday = schedule.parse_week(request.GET.get("uke")) or schedule.default_monday(hours, now)
+    grid = schedule.week_grid(room, monday, hours, request.user, now) if room else None
+    context = {
+        **_links(page),
+        "rooms": rooms,
+        "room": room,
+        "grid": grid,
+        "current_title": gettext("Book a room"),
+    }
+    if grid is not None:
+        this_week = schedule.week_param(schedule.monday_of(local(now).date()))
+        context.update(
+            {
+                "previous_url": page.route_url("booking", rom=room.slug, uke=grid.previous_param),
+                "this_week_url": page.route_url("booking", rom=room.slug, uke=this_week),
+                "next_url": page.route_url("booking", rom=room.slug, uke=grid.next_param),
+            }
+        )
+        _link_segments(page, grid)
+    return _render(page, request, "fabrikken/week_grid.html", context)
+
+
+def _link_segments(page, grid):
+    """Free time links to «Bekreft booking»; the user's own bookings to the booking."""
+    for row in grid.rows:
+        for cell in row.cells:
+            for segment in cell.segments:
+                if segment.state == schedule.FREE:
+                    start, end = local(segment.start), local(segment.end)
+                    segment.url = page.route_url(
+                        "confirm_booking",
+                        rom=grid.room.slug,
+                        start=start.strftime("%Y-%m-%dT%H:%M"),
+                        slutt=end.strftime("%H.%M"),
+                    )
+                elif segment.state == schedule.MINE:
+                    segment.url = page.route_url("booking_detail", segment.booking.pk)
+
+
+def _parse_start(value):
+    """«2026-03-16T08:00» from a grid link, as (date, time), or (None, None)."""
+    try:
+        moment = datetime.datetime.fromisoformat(str(value or ""))
+    except ValueError:
+        return None, None
+    return moment.date(), moment.time().replace(second=0, microsecond=0)
+
+
+def _booking_initial(request, rooms):
+    room = _room_from(rooms, request.GET.get("rom"))
+    initial = {"room": room.slug if room else None, "people": None}
+    day, start = _parse_start(request.GET.get("start"))
+    if day is not None:
+        initial.update({"date": day, "start": start})
+        end = parse_time(request.GET.get("slutt"))
+        if end is None:
+            end = (datetime.datetime.combine(day, start) + datetime.timedelta(hours=1)).time()
+        initial["end"] = end
+    return initial
+
+
+def confirm_booking(page, request):
+    if refused := _get_or_post_only(request):
+        return refused
+    rooms = page.bookable_rooms()
+    hours = page.hours_by_weekday()
+    form_kwargs = {"page": page, "rooms": rooms, "hours": hours, "user": request.user}
+    if request.method != "POST":
+        form = BookingForm(initial=_booking_initial(request, rooms), **form_kwargs)
+        return _render_confirm(page, request, form)
+    token = _token(request.POST.get(TOKEN_FIELD))
+    earlier = _find_booking(request.user, token)
+    if earlier is not None:
+        return HttpResponseRedirect(page.route_url("booking_receipt", earlier.pk))
+    form = BookingForm(request.POST, **form_kwargs)
+    if not form.is_valid():
+        return _render_confirm(page, request, form)
+    data = form.cleaned_data
+    try:
+        booking = schedule.book(
+            room=data["room_object"],
+            user=request.user,
+            start=data["start_at"],
+            end=data["end_at"],
+            purpose=data["purpose"],
+            people=data["people"],
+            token=data[TOKEN_FIELD],
+        )
+    except schedule.SlotTaken:
+        earlier = _find_booking(request.user, data[TOKEN_FIELD])
+        if earlier is not None:
+            return HttpResponseRedirect(page.route_url("booking_receipt", earlier.pk))
+        form.add_error(None, SLOT_TAKEN_MESSAGE)
+        return _render_confirm(page, request, form, status=409)
+    except IntegrityError:
+        # The same form sent twice at once: the first one's booking stands.
+        earlier = _find_booking(request.user, data[TOKEN_FIELD])
+        if earlier is None:
+            raise
+        booking = earlier
+    return HttpResponseRedirect(page.route_url("booking_receipt", booking.pk))
+
+
+def _find_booking(user, token):
+    if token is None:
+        return None
+    return RoomBooking.objects.filter(booked_by=user, token=token).first()
+
+
+def _render_confirm(page, request, form, status=200):
+    room = form.rooms.get(form["room"].value())
+    week = None
+    day = form.cleaned_data.get("date") if hasattr(form, "cleaned_data") else None
+    if day is None and not form.is_bound:
+        day = form.initial.get("date")
+    if day is not None:
+        week = schedule.week_param(schedule.monday_of(day))
+    chosen = ""
+    start, end = _chosen_times(form)
+    if room is not None and start and end and start < end:
+        chosen = gettext("%(room)s, %(when)s") % {
+            "room": room.name,
+            "when": format_slot(start, end),
+        }
+    return _render(
+        page,
+        request,
+        "fabrikken/confirm_booking.html",
+        {
+            **_links(page),
+            "form": form,
+            "room": room,
+            "grid_url": page.route_url("booking", rom=room.slug if room else "", uke=week),
+            "has_rooms": bool(form.rooms),
+            "chosen": chosen,
+            # Each showing of the form starts a new «since you opened it».
+            "opened": int(timezone.now().timestamp()),
+            "current_title": gettext("Confirm booking"),
+        },
+        status=status,
+    )
+
+
+def _chosen_times(form):
+    """The start and end the form holds: as sent, or as offered from the week grid."""
+    if form.is_bound:
+        data = getattr(form, "cleaned_data", {})
+        return data.get("start_at"), data.get("end_at")
+    day, start, end = (form.initial.get(key) for key in ("date", "start", "end"))
+    if day and start and end:
+        return at(day, start), at(day, end)
+    return None, None
+
+
+def my_bookings(page, request):
+    if refused := _get_only(request):
+        return refused
+    now = timezone.now()
+    mine = RoomBooking.objects.active().filter(booked_by=request.user)
+    upcoming = list(mine.filter(end__gt=now).order_by("start"))
+    earlier = list(mine.filter(end__lte=now).order_by("-start")[:EARLIER_BOOKINGS_SHOWN])
+    for booking in upcoming + earlier:
+        booking.url = page.route_url("booking_detail", booking.pk)
+        booking.cancel_url = page.route_url("cancel_booking", booking.pk)
+        booking.ics_url = page.route_url("booking_ics", booking.pk)
+        booking.cancellable = booking.can_be_cancelled(now)
+    return _render(
+        page,
+        request,
+        "fabrikken/my_bookings.html",
+        {
+            **_links(page),
+            "upcoming": upcoming,
+            "earlier": earlier,
+            "current_title": gettext("My bookings"),
+        },
+    )
+
+
+def _own_booking(request, booking_id):
+    return get_object_or_404(RoomBooking, pk=booking_id, booked_by_id=request.user.pk)
+
+
+def booking_detail(page, request, booking_id, is_receipt):
+    if refused := _get_only(request):
+        return refused
+    booking = _own_booking(request, booking_id)
+    now = timezone.now()
+    return _render(
+        page,
+        request,
+        "fabrikken/booking_detail.html",
+        {
+            **_links(page),
+            "booking": booking,
+            "is_receipt": is_receipt and booking.is_active,
+            "cancellable": booking.can_be_cancelled(now),
+            "is_past": booking.is_past(now),
+            "ics_url": page.route_url("booking_ics", booking.pk),
+            "cancel_url": page.route_url("cancel_booking", booking.pk),
+            "week_url": page.route_url(
+                "booking",
+                rom=booking.room.slug if booking.room else "",
+                uke=schedule.week_param(schedule.monday_of(local(booking.start).date())),
+            ),
+            "current_title": gettext("The room is booked") if is_receipt else booking.room_name,
+        },
+    )
+
+
+def booking_ics(page, request, booking_id):
+    if refused := _get_only(request):
+        return refused
+    booking = _own_booking(request, booking_id)
+    if not booking.is_active:
+        raise Http404
+    url = request.build_absolute_uri(page.route_url("booking_detail", booking.pk))
+    return booking_calendar_response(page, booking, url)
+
+
+def cancel_booking(page, request, booking_id):
+    if refused := _get_or_post_only(request):
+        return refused
+    booking = _own_booking(request, booking_id)
+    detail_url = page.route_url("booking_detail", booking.pk)
+    if not booking.can_be_cancelled():
+        messages.error(
+            request,
+            gettext(
+                "The booking can no longer be cancelled: it has started, passed or is cancelled."
+            ),
+        )
+        return HttpResponseRedirect(detail_url)
+    if request.method == "POST":
+        schedule.cancel(booking, request.user)
+        messages.success(
+            request,
+            gettext("The booking of %(room)s %(when)s is cancelled.")
+            % {"room": booking.room_name, "when": booking_when(booking)},
+        )
+        return HttpResponseRedirect(page.route_url("my_bookings"))
+    return _render(
+        page,
+        request,
+        "fabrikken/cancel_booking.html",
+        {
+            **_links(page),
+            "booking": booking,
+            "detail_url": detail_url,
+            "current_title": gettext("Cancel booking"),
+        },
+    )
+
+
+def booking_when(booking):
+    from .formats import format_slot
+
+    return format_slot(booking.start, booking.end)

@@ -1,0 +1,481 @@
+"""One search request: the query, the filters, the hits on this page and the facets.
+
+The results are a lazy Wagtail SearchResults paged by Django's Paginator: a COUNT and
+one slice per request, then one query per page type on the slice (`.specific()`) and
+one per relation a type lists in `search_prefetch`. Nothing here loads every hit, so
+the number of queries is the same for 10 hits and for 10 000 (tests/test_search.py).
+"""
+
+import datetime
+from functools import cache, cached_property
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Count, prefetch_related_objects
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from modelsearch.query import Fuzzy
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
+
+from . import log, types
+from .backends import Prefix, is_sqlite_backend
+from .forms import SearchForm
+from .highlight import Highlighter, page_text
+from .query import Synonyms, build
+from .stemming import words
+from .visibility import visible_pages
+
+PER_PAGE = 15
+PAGE_KEY = "side"
+POPULAR_DAYS = 30
+POPULAR_MIN_SEARCHES = 3
+POPULAR_COUNT = 8
+
+
+@cache
+def has_trigram():
+    """Whether PostgreSQL has pg_trgm (search/migrations/0002), checked once per process."""
+    if connection.vendor != "postgresql":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        return cursor.fetchone() is not None
+
+
+def phase_model():
+    from methods.models import MethodPage, Phase
+
+    return MethodPage, Phase
+
+
+class Result:
+    """One hit as the template shows it."""
+
+    def __init__(self, page, request, highlighter):
+        self.page = page
+        self.url = page.get_url(request)
+        slug = types.type_of(type(page))
+        self.type = slug
+        self.type_label = types.label_of(slug, type(page))
+        self.title = highlighter.mark(page.title)
+        summary = str(getattr(page, "summary", "") or page.search_description or "")
+        self.summary = highlighter.mark(summary)
+        self.is_passage = False
+        if highlighter and not highlighter.has_match(summary):
+            passage = highlighter.passage(page_text(page, summary))
+            if passage:
+                self.summary, self.is_passage = passage, True
+        badges = getattr(page, "search_badges", None)
+        self.badges = list(badges()) if callable(badges) else []
+
+
+class Promotion:
+    """An editor's pick («Anbefalt») for this search term."""
+
+    def __init__(self, pick, page, request, highlighter):
+        self.page = page
+        if page is not None:
+            self.url = self.page.get_url(request)
+            self.title = highlighter.mark(self.page.title)
+            self.type_label = types.label_of(types.type_of(type(self.page)), type(self.page))
+            summary = pick.description or str(getattr(self.page, "summary", "") or "")
+        else:
+            self.url = pick.external_link_url
+            self.title = highlighter.mark(pick.external_link_text or pick.external_link_url)
+            self.type_label = _("Other website")
+            summary = pick.description
+        self.summary = highlighter.mark(summary)
+
+
+class SiteSearch:
+    """Everything /sok/ shows, computed once per request."""
+
+    def __init__(self, request):
+        self.request = request
+        self.base_url = reverse("search")
+        self.form = SearchForm(request.GET)
+        self.query = self.form.query
+        self.error = self.form.error
+        self.notices = list(self.form.notices) if not self.error else []
+        self.type_labels = types.labels()
+        self.selected_type, self.selected_phases = self._read_filters()
+
+    # --- Filters ----------------------------------------------------------------------
+
+    @cached_property
+    def phases(self):
+        if "metode" not in self.type_labels:
+            return []
+        _method, phase = phase_model()
+        return list(phase.objects.all())
+
+    def _read_filters(self):
+        get = self.request.GET
+        ignored = []
+        chosen_type = ""
+        for value in get.getlist("type"):
+            value = value.strip()
+            if value in self.type_labels and not chosen_type:
+                chosen_type = value
+            elif value and value != chosen_type:
+                ignored.append(value)
+        known = {phase.slug for phase in self.phases} if get.getlist("fase") else set()
+        chosen_phases = []
+        for value in get.getlist("fase"):
+            value = value.strip()
+            if value in known and value not in chosen_phases:
+                chosen_phases.append(value)
+            elif value:
+                ignored.append(value)
+        if chosen_phases and chosen_type not in ("", "metode"):
+            ignored += chosen_phases
+            chosen_phases = []
+        elif chosen_phases:
+            chosen_type = "metode"  # phases belong to methods
+        if ignored:
+            values = "», «".join(dict.fromkeys(value[:40] for value in ignored))
+            self.notices.append(
+                ngettext(
+                    "We don't know the filter «%(values)s», so it isn't used.",
+                    "We don't know the filters «%(values)s», so they aren't used.",
+                    len(ignored),
+                )
+                % {"values": values}
+            )
+        return chosen_type, chosen_phases
+
+    @property
+    def shows_filters(self):
+        """The filter panel: not beside «Ingen treff» unless a filter caused it."""
+        return bool(self.hits or self.is_filtered)
+
+    @property
+    def is_filtered(self):
+        return bool(self.selected_type or self.selected_phases)
+
+    @property
+    def is_empty(self):
+        """No search yet: the page shows popular searches and ways in."""
+        return not self.query and not self.error
+
+    # --- Searching --------------------------------------------------------------------
+
+    @cached_property
+    def base(self):
+        return visible_pages(self.request)
+
+    @cached_property
+    def parsed(self):
+        return build(self.query, Synonyms.load())
+
+    def _filtered(self, queryset):
+        if self.selected_type:
+            queryset = queryset.filter(content_type__in=types.content_type_ids(self.selected_type))
+        if self.selected_phases:
+            method, _phase = phase_model()
+            through = method.phases.through.objects.filter(phase__slug__in=self.selected_phases)
+            queryset = queryset.filter(id__in=through.values("methodpage_id"))
+        return queryset
+
+    @cached_property
+    def promotions(self):
+        """Editors' picks for this term: page 1, no filters, live pages the user may see."""
+        if not self.query or self.is_filtered or self.page_number_requested > 1:
+            return []
+        picks = list(
+            SearchPromotion.objects.filter(
+                query__query_string=normalise_query_string(self.query)
+            ).order_by("sort_order")
+        )
+        page_ids = [pick.page_id for pick in picks if pick.page_id]
+        # Only pages the user may see, each with its specific type (a query per type).
+        pages = {page.pk: page for page in self.base.filter(pk__in=page_ids).specific()}
+        # Not self.highlighter: that depends on the search, which depends on the picks.
+        highlighter = Highlighter(self.parsed.terms)
+        return [
+            Promotion(pick, pages.get(pick.page_id), self.request, highlighter)
+            for pick in picks
+            if pick.page_id in pages or (not pick.page_id and pick.external_link_url)
+        ]
+
+    @cached_property
+    def page_number_requested(self):
+        try:
+            return max(1, int(self.request.GET.get(PAGE_KEY, 1)))
+        except (TypeError, ValueError):
+            return 1
+
+    @cached_property
+    def _search(self):
+        """(results, is_fallback): the lazy SearchResults of this query and filters."""
+        filtered = self._filtered(self.base)
+        promoted = [p.page.pk for p in self.promotions if p.page is not None]
+        if promoted:
+            filtered = filtered.exclude(id__in=promoted)
+        results = filtered.specific().search(self.parsed.query)
+        if results.count() or promoted:
+            return results, False
+        fallback = self._fallback_query()
+        if fallback is not None:
+            similar = filtered.specific().search(fallback)
+            if similar.count():
+                return similar, True
+        return results, False
+
+    def _fallback_query(self):
+        text = " ".join(words(self.query))
+        if not text:
+            return None
+        backend = get_search_backend()
+        if is_sqlite_backend(backend):
+            return Prefix(text, operator="and")
+        module = type(backend).__module__
+        if "elasticsearch" in module or "opensearch" in module:  # pragma: no cover
+            return Fuzzy(text)
+        if connection.vendor == "postgresql" and has_trigram():
+            return Fuzzy(text)
+        return None
+
+    @property
+    def is_fallback(self):
+        return bool(self.query) and not self.error and self._search[1]
+
+    @cached_property
+    def highlighter(self):
+        return Highlighter(self.parsed.terms, loose=self.is_fallback)
+
+    @cached_property
+    def paginator(self):
+        return Paginator(self._search[0], PER_PAGE)
+
+    @cached_property
+    def page_obj(self):
+        page = self.paginator.get_page(self.request.GET.get(PAGE_KEY))
+        pages = list(page.object_list)
+        by_model = {}
+        for item in pages:
+            by_model.setdefault(type(item), []).append(item)
+        for model, items in by_model.items():
+            prefetch = getattr(model, "search_prefetch", ())
+            if prefetch:
+                prefetch_related_objects(items, *prefetch)
+        page.object_list = pages
+        return page
+
+    @cached_property
+    def results(self):
+        if not self.query or self.error:
+            return []
+        highlighter = self.highlighter
+        return [Result(page, self.request, highlighter) for page in self.page_obj.object_list]
+
+    @cached_property
+    def hits(self):
+        """All hits: the results of every page plus the editors' picks."""
+        if not self.query or self.error:
+            return 0
+        return self.paginator.count + len(self.promotions)
+
+    def log(self):
+        """Count this search for the statistics: a valid query, first page only."""
+        if self.query and not self.error and self.page_number_requested == 1:
+            log.record(self.query, found=self.hits > 0 and not self.is_fallback)
+
+    # --- Facets -----------------------------------------------------------------------
+
+    @cached_property
+    def type_counts(self):
+        results = self.base.search(self.parsed.query, order_by_relevance=False)
+        counts = {}
+        for content_type_id, count in results.facet("content_type_id").items():
+            slug = types.type_for_content_type(content_type_id)
+            counts[slug] = counts.get(slug, 0) + count
+        return counts
+
+    @cached_property
+    def phase_counts(self):
+        """{phase slug: methods} for this query, or None when the backend can't tell."""
+        method, _phase = phase_model()
+        results = self.base.filter(content_type__in=types.content_type_ids("metode")).search(
+            self.parsed.query, order_by_relevance=False
+        )
+        get_queryset = getattr(results, "get_queryset", None)
+        if get_queryset is None:  # pragma: no cover - Elasticsearch: no counts
+            return None
+        matching = get_queryset().order_by().values("pk")
+        rows = (
+            method.phases.through.objects.filter(methodpage_id__in=matching)
+            .values("phase__slug")
+            .annotate(n=Count("id"))
+        )
+        return {row["phase__slug"]: row["n"] for row in rows}
+
+    @cached_property
+    def type_options(self):
+        counts = self.type_counts if self.query and not self.error else {}
+        options = [
+            {"value": "", "label": _("All"), "count": None, "checked": not self.selected_type}
+        ]
+        for slug, label in self.type_labels.items():
+            options.append(
+                {
+                    "value": slug,
+                    "label": label,
+                    "count": counts.get(slug, 0),
+                    "checked": slug == self.selected_type,
+                }
+            )
+        for position, option in enumerate(options):
+            option["id"] = f"type-{position}"
+        return options
+
+    @cached_property
+    def phase_options(self):
+        if not self.phases or self.selected_type not in ("", "metode"):
+            return []
+        counts = self.phase_counts if self.query and not self.error else None
+        return [
+            {
+                "value": phase.slug,
+                "label": phase.name,
+                "count": counts.get(phase.slug, 0) if counts is not None else None,
+                "checked": phase.slug in self.selected_phases,
+                "id": f"fase-{position}",
+            }
+            for position, phase in enumerate(self.phases)
+        ]
+
+    @cached_property
+    def active_filters(self):
+        active = []
+        if self.selected_type and not self.selected_phases:
+            active.append(
+                {
+                    "label": self.type_labels[self.selected_type],
+                    "url": self.url(without=("type", self.selected_type)),
+                }
+            )
+        names = {phase.slug: phase.name for phase in self.phases}
+        for slug in self.selected_phases:
+            active.append({"label": names[slug], "url": self.url(without=("fase", slug))})
+        return active
+
+    # --- Addresses --------------------------------------------------------------------
+
+    def params(self, without=None):
+        params = [("q", self.query)] if self.query else []
+        if self.selected_type and not (without and without[0] == "type"):
+            params.append(("type", self.selected_type))
+        for slug in self.selected_phases:
+            if without != ("fase", slug):
+                params.append(("fase", slug))
+        return params
+
+    def url(self, page=None, without=None):
+        params = self.params(without)
+        if page and page > 1:
+            params.append((PAGE_KEY, page))
+        return f"{self.base_url}?{urlencode(params)}" if params else self.base_url
+
+    @property
+    def unfiltered_url(self):
+        return self.url(without=("type", self.selected_type)) if self.query else self.base_url
+
+    @cached_property
+    def pages(self):
+        current = self.page_obj.number
+        items = []
+        for number in self.paginator.get_elided_page_range(current, on_each_side=1, on_ends=1):
+            if number == self.paginator.ELLIPSIS:
+                items.append({"gap": True})
+            else:
+                items.append(
+                    {"number": number, "url": self.url(number), "current": number == current}
+                )
+        return items
+
+    @property
+    def previous_url(self):
+        page = self.page_obj
+        return self.url(page.previous_page_number()) if page.has_previous() else ""
+
+    @property
+    def next_url(self):
+        page = self.page_obj
+        return self.url(page.next_page_number()) if page.has_next() else ""
+
+    # --- Text -------------------------------------------------------------------------
+
+    @cached_property
+    def count_text(self):
+        """«12 treff for «brukerreise»» or «Ingen treff for «xyz»»."""
+        if not self.hits:
+            return _("No hits for «%(query)s»") % {"query": self.query}
+        return ngettext(
+            "%(count)s hit for «%(query)s»", "%(count)s hits for «%(query)s»", self.hits
+        ) % {"count": self.hits, "query": self.query}
+
+    @cached_property
+    def range_text(self):
+        """«Viser 16–30 av 57» when there is more than one page."""
+        if self.paginator.num_pages < 2:
+            return ""
+        return _("Showing %(start)s–%(end)s of %(total)s") % {
+            "start": self.page_obj.start_index(),
+            "end": self.page_obj.end_index(),
+            "total": self.paginator.count,
+        }
+
+    # --- Ways in ----------------------------------------------------------------------
+
+    @cached_property
+    def popular(self):
+        return popular_searches()
+
+    @cached_property
+    def entry_points(self):
+        """The section's top-level pages in the menu, for the empty search page."""
+        site_root = self.base.filter(depth=2).first()
+        if site_root is None:
+            return []
+        children = self.base.child_of(site_root).order_by("path")
+        in_menu = children.in_menu()
+        return list((in_menu if in_menu.exists() else children).specific()[:8])
+
+    @cached_property
+    def methods_url(self):
+        """The methods listing's address, or "" when there is none."""
+        from methods.models import MethodIndexPage
+
+        listing = self.base.type(MethodIndexPage).first()
+        return listing.get_url(self.request) if listing else ""
+
+    @cached_property
+    def phase_links(self):
+        if not self.methods_url:
+            return []
+        return [
+            {
+                "label": phase.label,
+                "number": phase.number,
+                "url": f"{self.methods_url}?{urlencode({'fase': phase.slug})}",
+            }
+            for phase in self.phases
+        ]
+
+
+def popular_searches(days=POPULAR_DAYS, limit=POPULAR_COUNT):
+    """The most searched terms lately that found something, seen at least a few times."""
+    since = timezone.localdate() - datetime.timedelta(days=days)
+    return list(
+        Query.get_most_popular(date_since=since)
+        .exclude(daily_zero_hits__date__gte=since)
+        .filter(_hits__gte=getattr(settings, "SEARCH_POPULAR_MIN_SEARCHES", POPULAR_MIN_SEARCHES))
+        .values_list("query_string", flat=True)[:limit]
+    )

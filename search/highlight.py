@@ -1,0 +1,111 @@
+"""<mark> around the query's words in titles and summaries, and the passage that matched.
+
+No search backend highlights (wagtail-notes §1.3), and the two databases match words
+differently, so this is done in Python, the same on both: a word is marked when it is a
+query word or has the same Snowball stem (so «metoder» marks «metode»), with acute and
+grave accents ignored (so «ideer» marks «idéer»). In a fallback search (compound words,
+similar words) any word that contains a query word is marked.
+"""
+
+import unicodedata
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from wagtail.search import index
+
+from .stemming import WORD_RE, stem
+
+ACCENTS = str.maketrans("áàâäéèêëíìîïóòôúùûü", "aaaaeeeeiiiioooouuu")
+PASSAGE_BEFORE = 8
+PASSAGE_AFTER = 22
+
+
+def fold(word):
+    return unicodedata.normalize("NFC", word.lower()).translate(ACCENTS)
+
+
+class Highlighter:
+    def __init__(self, terms, loose=False):
+        self.words = {fold(word) for word in terms if word}
+        self.stems = {stem(word) for word in self.words}
+        self.loose = {word for word in self.words if len(word) >= 3} if loose else set()
+
+    def __bool__(self):
+        return bool(self.words)
+
+    def matches(self, word):
+        word = fold(word)
+        if word in self.words:
+            return True
+        # A stem is always the start of its word: test that cheap fact first.
+        if any(word.startswith(prefix) for prefix in self.stems) and stem(word) in self.stems:
+            return True
+        return any(term in word for term in self.loose)
+
+    def has_match(self, text):
+        return bool(text) and any(self.matches(m.group()) for m in WORD_RE.finditer(text))
+
+    def mark(self, text):
+        """`text` escaped, with each matching word in <mark>."""
+        if not text:
+            return ""
+        out, last = [], 0
+        for match in WORD_RE.finditer(text):
+            if self.matches(match.group()):
+                out.append(escape(text[last : match.start()]))
+                out.append(f"<mark>{escape(match.group())}</mark>")
+                last = match.end()
+        out.append(escape(text[last:]))
+        return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
+
+    def passage(self, texts):
+        """About thirty words around the first match in `texts` (a page's texts, one per
+        field or block, so a passage never runs from one block into the next), marked;
+        "" without a match."""
+        for text in [texts] if isinstance(texts, str) else texts:
+            text = " ".join(text.split())
+            found = list(WORD_RE.finditer(text))
+            for position, match in enumerate(found):
+                if self.matches(match.group()):
+                    return self._window(text, found, position)
+        return ""
+
+    def _window(self, text, found, position):
+        first = max(0, position - PASSAGE_BEFORE)
+        last = min(len(found) - 1, position + PASSAGE_AFTER)
+        start = found[first].start() if first else 0
+        end = found[last].end() if last < len(found) - 1 else len(text)
+        before = "… " if start else ""
+        after = " …" if end < len(text) else ""
+        return mark_safe(f"{before}{self.mark(text[start:end])}{after}")  # noqa: S308
+
+
+def page_text(page, summary=""):
+    """The texts of a page's own search fields but title and summary, one per field or
+    block (no related objects, so no queries)."""
+    parts = []
+    for search_field in page.get_search_fields():
+        if not isinstance(search_field, index.SearchField):
+            continue
+        if search_field.field_name in ("title", "summary"):
+            continue
+        value = search_field.get_value(page)
+        if summary and isinstance(value, str) and value.strip() == summary.strip():
+            continue  # the field the summary comes from, such as `intro`
+        _flatten(value, parts)
+    return [part for part in parts if part.strip()]
+
+
+def _flatten(value, parts):
+    if value is None:
+        return
+    if isinstance(value, str):
+        parts.append(value)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _flatten(item, parts)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _flatten(item, parts)
+    else:
+        parts.append(str(value))

@@ -1,0 +1,234 @@
+"""Norwegian stemming for Wagtail's SQLite FTS5 search backend.
+
+Indexing: every page's title and body in the index get the Snowball stems of their
+words appended («Brukerreisen» → also «brukerreis»). Querying: each term matches
+itself or its stem («metoder» → "metoder" OR "metod"), so «metoder» finds a page that
+only says «metode», as on PostgreSQL. Double quotes inside a term are escaped, which
+the stock backend forgets (it fails with «unterminated string»). Ranking: a page of
+hits is ranked in one pass over the matches instead of one MATCH per hit (see
+`search()`), so a query that matches thousands of pages stays fast.
+
+Written against django-modelsearch 1.3 (Wagtail 7.4); `add_items` follows its
+SQLiteIndex.add_items with our indexer. tests/test_search.py covers it on SQLite.
+"""
+
+from functools import cached_property, reduce
+
+from django.db.models import Case, IntegerField, TextField, Value, When
+from django.db.models.functions import Cast
+from modelsearch.backends.database.sqlite.query import (
+    BM25,
+    LexemeCombinable,
+    MatchExpression,
+    SearchQueryExpression,
+    SearchQueryField,
+    normalize,
+)
+from modelsearch.backends.database.sqlite.query import Lexeme as BaseLexeme
+from modelsearch.backends.database.sqlite.sqlite import (
+    IndexEntry,
+    ObjectIndexer,
+    SQLiteAutocompleteQueryCompiler,
+    SQLiteFTSIndexEntry,
+    SQLiteIndex,
+    SQLiteSearchAtomicRebuilder,
+    SQLiteSearchBackend,
+    SQLiteSearchQueryCompiler,
+    SQLiteSearchRebuilder,
+)
+from modelsearch.index import SearchField
+from modelsearch.query import MatchAll, Not, Phrase, PlainText
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+
+from .backends import Prefix
+from .stemming import stemmed_term, stems_of
+
+
+def with_stems(text):
+    stems = stems_of(text)
+    return f"{text} {' '.join(stems)}" if stems else text
+
+
+class NorwegianObjectIndexer(ObjectIndexer):
+    """Title and body with their stems. The title column holds the page's own title
+    only: the stock indexer also put the titles of related objects there (a case's
+    methods), so a case outranked the method it mentions."""
+
+    def _is_own_title(self, field):
+        return isinstance(field, SearchField) and field.field_name == "title"
+
+    @cached_property
+    def title(self):
+        texts = [
+            self.prepare_value(field.get_value(self.obj))
+            for field in self.search_fields
+            if self._is_own_title(field)
+        ]
+        return with_stems(" ".join(texts))
+
+    @cached_property
+    def body(self):
+        texts = []
+        for field in self.search_fields:
+            if self._is_own_title(field):
+                continue
+            for current_field, value in self.prepare_field(self.obj, field):
+                if isinstance(current_field, SearchField):
+                    texts.append(value)
+        return with_stems(" ".join(texts))
+
+
+class NorwegianSQLiteIndex(SQLiteIndex):
+    indexer_class = NorwegianObjectIndexer
+
+    def add_items(self, model, objs):
+        if not model.get_search_fields():
+            return
+        indexers = [self.indexer_class(obj, self.backend) for obj in objs]
+        if not indexers:
+            return
+        content_type_pk = get_content_type_pk(model)
+        data = {
+            indexer.id: {
+                "title": indexer.title,
+                "autocomplete": indexer.autocomplete,
+                "body": indexer.body,
+            }
+            for indexer in indexers
+        }
+        entries = self.entries.filter(content_type_id=content_type_pk)
+        indexed = frozenset(
+            entries.filter(object_id__in=data.keys()).values_list("object_id", flat=True)
+        )
+        for object_id in indexed:
+            entries.filter(object_id=object_id).update(**data[object_id])
+        self.entries.bulk_create(
+            IndexEntry(content_type_id=content_type_pk, object_id=object_id, **values)
+            for object_id, values in data.items()
+            if object_id not in indexed
+        )
+        self._refresh_title_norms()
+
+
+class Lexeme(BaseLexeme):
+    """A quoted FTS5 term; a double quote inside it is doubled, as FTS5 escapes it."""
+
+    def __init__(self, value, **kwargs):
+        super().__init__(value.replace('"', '""'), **kwargs)
+
+
+class Group(LexemeCombinable):
+    """Lexemes in parentheses, so «(a OR b) AND c» keeps its meaning in FTS5."""
+
+    def __init__(self, inner):
+        super().__init__(output_field=SearchQueryField())
+        self.inner = inner
+
+    def as_sql(self, compiler, connection):
+        sql, params = compiler.compile(self.inner)
+        return "%s", [f"({sql % tuple(params)})"]
+
+
+# Column weights for FTS5's bm25(): the table's columns are (autocomplete, body, title).
+# The stock backend scores the whole row, so a word in the title counted no more than
+# one in the body; here a title match weighs five times as much.
+COLUMN_WEIGHTS = "0.0, 1.0, 5.0"
+
+
+class WeightedBM25(BM25):
+    def as_sql(self, compiler, connection, function=None, template=None):
+        return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, {COLUMN_WEIGHTS})", []
+
+
+class OnePassRanking:
+    def search(self, config, start, stop, score_field=None):
+        """A page of hits ordered by relevance, scoring each hit once.
+
+        The stock backend orders by a correlated subquery that runs the full-text
+        MATCH again for every hit, so a page of results took seconds once a query
+        matched thousands of pages. Here one query ranks the matching index entries of
+        the (filtered) pages and takes the slice's ids; a second fetches those pages.
+        Unsliced searches (counts, facets) and annotated scores keep the stock path.
+        """
+        query = normalize(self.query)
+        if (
+            stop is None
+            or not self.order_by_relevance
+            or score_field is not None
+            or isinstance(query, MatchAll | Not)
+        ):
+            return super().search(config, start, stop, score_field)
+        search_query = self.build_search_query(query, config=config)
+        if search_query is None:  # blank text: the stock path decides what that means
+            return super().search(config, start, stop, score_field)
+        match = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
+        rank = self._build_rank_expression(self.get_search_vectors(), config)
+        model = self.queryset.model
+        candidates = (
+            self.queryset.order_by().annotate(_pk_text=Cast("pk", TextField())).values("_pk_text")
+        )
+        ranked = (
+            SQLiteFTSIndexEntry.objects.filter(match)
+            .filter(
+                index_entry__content_type__in=get_descendants_content_types_pks(model),
+                index_entry__object_id__in=candidates,
+            )
+            .annotate(score=rank)
+            .order_by("score", Cast("index_entry__object_id", IntegerField()).desc())
+            .values_list("index_entry__object_id", flat=True)[start:stop]
+        )
+        ids = [model._meta.pk.to_python(object_id) for object_id in ranked]
+        if not ids:
+            return self.queryset.none()
+        position = Case(*[When(pk=pk, then=Value(n)) for n, pk in enumerate(ids)])
+        return self.queryset.filter(pk__in=ids).order_by(position)
+
+
+class NorwegianSQLiteSearchQueryCompiler(OnePassRanking, SQLiteSearchQueryCompiler):
+    def build_search_query_content(self, query, config=None):
+        if not isinstance(query, PlainText):
+            return super().build_search_query_content(query, config=config)
+        terms = query.query_string.split()
+        if not terms:
+            return None
+        prefix = isinstance(query, Prefix)
+        lexemes = [self.term(term, prefix) for term in terms]
+        if query.operator.upper() == "AND":
+            combined = reduce(lambda a, b: a & b, lexemes)
+        else:
+            combined = reduce(lambda a, b: a | b, lexemes)
+        return SearchQueryExpression(combined, config=config)
+
+    def _build_rank_expression(self, vectors, config):
+        # One weighted bm25() for the row. The stock expression adds the same whole-row
+        # bm25 twice, once multiplied by a title-length factor, which ranked any page
+        # with a short title first whatever matched.
+        return self.build_tsrank(None, self.query, config=config)
+
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        if isinstance(query, Phrase | PlainText | Not):
+            rank = WeightedBM25()
+            return rank * boost if boost != 1.0 else rank
+        return super().build_tsrank(vector, query, config=config, boost=boost)
+
+    @staticmethod
+    def term(term, prefix=False):
+        stemmed = stemmed_term(term)
+        if prefix:
+            return Lexeme(stemmed or term, prefix=True)
+        if not stemmed:
+            return Lexeme(term)
+        return Group(Lexeme(term) | Lexeme(stemmed))
+
+
+class NorwegianSQLiteAutocompleteQueryCompiler(OnePassRanking, SQLiteAutocompleteQueryCompiler):
+    pass
+
+
+class NorwegianSQLiteSearchBackend(SQLiteSearchBackend):
+    query_compiler_class = NorwegianSQLiteSearchQueryCompiler
+    autocomplete_query_compiler_class = NorwegianSQLiteAutocompleteQueryCompiler
+    index_class = NorwegianSQLiteIndex
+    rebuilder_class = SQLiteSearchRebuilder
+    atomic_rebuilder_class = SQLiteSearchAtomicRebuilder
+    stems_norwegian = True

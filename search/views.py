@@ -1,0 +1,66 @@
+"""/sok/ (the search page) and /sok/forslag/ (suggestions for the header's search box)."""
+
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+
+from . import types
+from .engine import SiteSearch
+from .forms import SearchForm
+from .highlight import fold
+from .stemming import words
+from .visibility import visible_pages
+
+SUGGESTIONS = 8
+SUGGEST_MIN_LENGTH = 2
+SUGGEST_MAX_LENGTH = 100
+SUGGEST_MAX_TERMS = 8
+
+
+@require_safe
+def search(request):
+    site_search = SiteSearch(request)
+    response = TemplateResponse(
+        request,
+        "search/search.html",
+        {"search": site_search, "search_query": site_search.query},
+    )
+    response.add_post_render_callback(lambda r: site_search.log())
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@require_safe
+def suggestions(request):
+    """Up to eight live pages whose title begins like the text typed so far, as JSON.
+
+    [{"title": "Brukerreise", "url": "/metoder/brukerreise/", "type": "Metode"}, …]
+    """
+    form = SearchForm(request.GET, max_length=SUGGEST_MAX_LENGTH, max_terms=SUGGEST_MAX_TERMS)
+    text = form.query.replace('"', " ").strip()
+    items = []
+    if len(text) >= SUGGEST_MIN_LENGTH and any(char.isalnum() for char in text):
+        # The index's title column also holds the titles of related objects (a case's
+        # methods), so a few more are fetched and only pages whose own title begins
+        # words as typed are kept.
+        typed = [fold(word) for word in words(text)]
+        candidates = visible_pages(request).autocomplete(text, fields=["title"])
+        pages = [page for page in candidates[: SUGGESTIONS * 3] if _title_matches(page, typed)]
+        for page in pages[:SUGGESTIONS]:
+            model = page.specific_class or type(page)
+            items.append(
+                {
+                    "title": page.title,
+                    "url": page.get_url(request),
+                    "type": str(types.label_of(types.type_of(model), model)),
+                }
+            )
+    response = JsonResponse(items, safe=False)
+    patch_cache_control(response, private=True, max_age=60)
+    return response
+
+
+def _title_matches(page, typed):
+    title_words = [fold(word) for word in words(page.title)]
+    return all(any(word.startswith(part) for word in title_words) for part in typed)

@@ -1,0 +1,271 @@
+"""Page objects: what a user sees and does, by label and role, in one place.
+
+The journeys read as a user's steps; the selectors live here, found the way
+a user (or a screen reader) finds things: by label, role and visible text.
+"""
+
+import re
+
+from playwright.sync_api import Page, expect
+
+# Tests run with DEBUG off, where load_demo_content refuses the default demo
+# password (as in production); the demo sign-ins get this one instead.
+DEMO_PASSWORD = "e2e-demo-passord"
+# What the forms add to a label (UI guide §5.6).
+OPTIONAL_MARK = r"( \((obligatorisk|valgfritt)\))?"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+class Site:
+    """The live site and the browser contexts (one per user) a test opens on it."""
+
+    def __init__(self, browser, base_url, timeout):
+        self.browser = browser
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self._contexts = []
+
+    def url(self, path):
+        return self.base_url + path
+
+    def visit(self, path="/", user=None, password=DEMO_PASSWORD, viewport=DESKTOP):
+        """A fresh browser (own cookies) at `path`, signed in as `user` through the sign-in form."""
+        context = self.browser.new_context(
+            base_url=self.base_url,
+            viewport=viewport,
+            locale="nb-NO",
+            timezone_id="Europe/Oslo",
+            accept_downloads=True,
+        )
+        context.set_default_timeout(self.timeout)
+        self._contexts.append(context)
+        page = context.new_page()
+        page.console_problems = []
+        page.on("console", lambda message: _note_console(page, message))
+        page.on("pageerror", lambda error: page.console_problems.append(f"error: {error}"))
+        if user:
+            SignInPage(page).open().sign_in(user, password)
+            expect(page.get_by_role("button", name="Logg ut")).to_be_visible()
+        page.response = page.goto(path) if path else None
+        return page
+
+    def open_pages(self):
+        return [page for context in self._contexts for page in context.pages]
+
+    def close(self):
+        for context in self._contexts:
+            context.close()
+        self._contexts.clear()
+
+
+def _note_console(page, message):
+    # The browser's own request for /favicon.ico is the one expected 404.
+    if message.type in ("error", "warning") and "favicon.ico" not in (message.location or {}).get(
+        "url", ""
+    ):
+        page.console_problems.append(f"{message.type}: {message.text}")
+
+
+def assert_no_console_errors(page):
+    """No script error and no Content-Security-Policy violation on the page."""
+    problems = [p for p in page.console_problems if p.startswith("error")]
+    assert not problems, "\n".join(problems)
+
+
+def focus_ring(page):
+    """The outline or ring the focused element shows (UI guide §2: never removed).
+
+    Cards move the ring from the link to its ::after box, so that counts too.
+    """
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            if (!el || el === document.body) return null;
+            const own = getComputedStyle(el);
+            const after = getComputedStyle(el, '::after');
+            const shows = (s) => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
+                || (s.boxShadow && s.boxShadow !== 'none');
+            return {
+                tag: el.tagName.toLowerCase(),
+                id: el.id,
+                text: (el.innerText || el.value || '').trim().slice(0, 60),
+                visible: shows(own) || (after.content !== 'none' && shows(after)),
+                outline: own.outlineStyle + ' ' + own.outlineWidth + ' ' + own.outlineColor,
+            };
+        }"""
+    )
+
+
+def assert_focus_visible(page):
+    ring = focus_ring(page)
+    assert ring is not None, "nothing has focus"
+    assert ring["visible"], f"no visible focus on {ring}"
+    return ring
+
+
+class SignInPage:
+    def __init__(self, page: Page):
+        self.page = page
+
+    def open(self, next_path=None):
+        self.page.goto("/logg-inn/" + (f"?next={next_path}" if next_path else ""))
+        return self
+
+    def sign_in(self, username, password=DEMO_PASSWORD):
+        self.page.get_by_label("Brukernavn").fill(username)
+        self.page.get_by_label("Passord").fill(password)
+        with self.page.expect_navigation():
+            self.page.get_by_role("button", name="Logg inn").click()
+        return self
+
+    @property
+    def error_summary(self):
+        return self.page.locator(".error-summary")
+
+
+class Header:
+    """The site header's search box with its suggestions (UI guide §5.11)."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.search_box = page.get_by_role("combobox", name="Søk i Innovasjon")
+        self.suggestions = page.get_by_role("listbox", name="Søkeforslag")
+
+    def type_search(self, text):
+        self.search_box.click()
+        self.search_box.press_sequentially(text, delay=40)
+        expect(self.suggestions).to_be_visible()
+        return self
+
+    def option(self, name):
+        return self.suggestions.get_by_role("option", name=re.compile(name))
+
+    def selected_option(self):
+        return self.suggestions.locator('[role="option"][aria-selected="true"]')
+
+
+class MethodPage:
+    def __init__(self, page: Page):
+        self.page = page
+        self.heading = page.get_by_role("heading", level=1)
+        self.steps = page.locator("ol.steps > li")
+
+    def worksheet_link(self, name="Last ned arbeidsark"):
+        return self.page.get_by_role("link", name=re.compile(name))
+
+
+class SearchPage:
+    def __init__(self, page: Page):
+        self.page = page
+        self.count = page.locator("[data-search-status]")
+        self.results = page.locator(".search-results .search-result")
+
+    def open(self, query):
+        self.page.goto(f"/sok/?q={query}")
+        return self
+
+    def result_link(self, title):
+        return self.page.locator(".search-result__title").get_by_role("link", name=title)
+
+
+class AdminPageEditor:
+    """Wagtail's page editor, found the way an editor finds things: tabs, labels, buttons."""
+
+    def __init__(self, page: Page):
+        self.page = page
+
+    def tab(self, name):
+        self.page.get_by_role("tab", name=name, exact=True).click()
+        panel = self.page.get_by_role("tabpanel", name=name, exact=True)
+        expect(panel).to_be_visible()
+        return panel
+
+    def field(self, label, scope=None):
+        """A text field by its label; Wagtail marks required ones with a trailing «*»."""
+        scope = scope or self.page
+        return scope.get_by_role("textbox", name=re.compile(rf"^{re.escape(label)}\*?$"))
+
+    def rich_text(self, section, scope=None):
+        """A Draftail editor, by the heading of its section (Draftail's box has no label of its own)."""
+        scope = scope or self.page
+        region = scope.get_by_role("region", name=re.compile(rf"^{re.escape(section)}\*?$"))
+        return region.locator('[contenteditable="true"]').first
+
+    def write(self, editor, text):
+        """Type into a Draftail editor, and wait until it has stored the text in its form field.
+
+        Draftail copies its content to a hidden input a moment after the last
+        keystroke; a form sent before that loses the end of the text.
+        """
+        editor.click()
+        editor.press_sequentially(text, delay=5)
+        stored = editor.locator(
+            "xpath=ancestor::*[@data-field-input][1]//input[@type='hidden']"
+        ).first
+        expect(stored).to_have_value(re.compile(re.escape(text.split()[-1])))
+
+    def step_description(self, block):
+        return block.locator('[contenteditable="true"]').first
+
+    def add_block(self, stream_panel, block_name):
+        """The StreamField's «+» (Insert a block) after the last block, then the block chooser."""
+        stream_panel.get_by_role("button", name="Insert a block").last.click()
+        self.page.get_by_role("option", name=block_name, exact=True).click()
+        # A new block's region is named after its type until its title is typed;
+        # keep hold of it by its id, which stays.
+        fresh = stream_panel.get_by_role("region", name=block_name, exact=True).last
+        expect(fresh).to_be_visible()
+        return self.page.locator(f"[id='{fresh.get_attribute('id')}']")
+
+    def submit_for_moderation(self):
+        self.page.get_by_role("button", name="Flere handlinger").click()
+        self.page.get_by_role("button", name=re.compile("Send inn til Godkjenning")).click()
+
+
+class FundingCallPage:
+    """An open call's page and its application form (UI guide §5.5, §5.6)."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.form = page.locator("form.application-form")
+        self.error_summary = page.locator(".error-summary")
+
+    def field(self, label):
+        """A field by its label, which may end in «(obligatorisk)» or «(valgfritt)»."""
+        return self.form.get_by_label(re.compile(rf"^{re.escape(label)}{OPTIONAL_MARK}$"))
+
+    def date_part(self, legend, part):
+        group = self.form.get_by_role("group", name=re.compile(legend))
+        return group.get_by_label(part, exact=True)
+
+    def send(self):
+        # A sent form always comes back as a new page, with errors or the receipt.
+        with self.page.expect_navigation():
+            self.form.get_by_role("button", name="Send søknad").click()
+
+
+class BookingGrid:
+    """Fabrikken's week grid of a room (UI guide §5.7) and the confirmation form."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.table = page.get_by_role("table")
+
+    def next_week(self):
+        caption = self.table.locator("caption")
+        shown = caption.inner_text()
+        self.page.get_by_role("navigation", name="Velg uke").get_by_role(
+            "link", name="Neste uke"
+        ).click()
+        expect(caption).not_to_have_text(shown)
+
+    def free_slots(self):
+        return self.table.get_by_role("link", name=re.compile(r"^Ledig\s*: book "))
+
+    def confirm(self, people, purpose):
+        form = self.page.locator("form.booking-form")
+        form.get_by_label("Antall personer").fill(str(people))
+        form.get_by_label("Hva skal dere bruke rommet til?").fill(purpose)
+        with self.page.expect_navigation():
+            form.get_by_role("button", name="Bekreft booking").click()

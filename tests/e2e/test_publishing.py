@@ -1,0 +1,107 @@
+"""Journey 2: an editor writes a method, a moderator approves it, employees find it."""
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.accessibility import AccessibilityReport
+from tests.e2e.pages import AdminPageEditor, MethodPage, SearchPage, assert_no_console_errors
+
+pytestmark = pytest.mark.e2e
+
+TITLE = "Omvendt idémyldring"
+
+
+def test_an_editors_method_is_published_by_a_moderator_and_found_by_employees(site):
+    # The editor (redaktør) adds a method page under «Metoder og verktøy».
+    editor_page = site.visit("/admin/pages/", user="redaktor")
+    editor_page.get_by_role("row", name=re.compile("Metoder og verktøy")).get_by_role(
+        "link", name="Utforsk undersider"
+    ).click()
+    expect(editor_page.get_by_role("heading", level=1)).to_contain_text("Metoder og verktøy")
+    editor_page.get_by_role("link", name="Legg til underside").first.click()
+    expect(editor_page.get_by_role("heading", level=1)).to_have_text("Ny: Metode")
+
+    editor = AdminPageEditor(editor_page)
+    content = editor.tab("Innhold")
+    editor.field("Tittel", content).fill(TITLE)
+    editor.field("Sammendrag", content).fill(
+        "Snu problemet på hodet: hvordan kan vi gjøre det verre? Svarene viser hva som må til for å gjøre det bedre."
+    )
+
+    method = editor.tab("Metode")
+    method.get_by_role("checkbox", name="Fase 3 · Skape idéer og løsninger").check()
+    method.get_by_label("Tidsbruk").select_option(label="Inntil 1 time")
+    editor.write(
+        editor.rich_text("Når bruker du metoden", method),
+        "Når gruppa står fast og de vanlige idéene er brukt opp.",
+    )
+    editor.write(
+        editor.rich_text("Hva dere får ut av det", method),
+        "En liste over feil å unngå, snudd til tiltak dere kan prøve.",
+    )
+
+    steps = editor.tab("Steg")
+    first = editor.add_block(steps, "Steg")
+    editor.field("Tittel", first).fill("Still det omvendte spørsmålet")
+    editor.write(
+        editor.step_description(first),
+        "Spør: Hvordan kan vi sikre at dette går så dårlig som mulig?",
+    )
+    second = editor.add_block(steps, "Steg")
+    editor.field("Tittel", second).fill("Snu svarene")
+    editor.write(
+        editor.step_description(second),
+        "Gjør hver dårlige idé om til det motsatte, og velg de beste.",
+    )
+
+    editor.submit_for_moderation()
+    expect(editor_page.get_by_text(f'Siden "{TITLE}" er sendt til godkjenning.')).to_be_visible()
+    # Not published yet: employees get a 404 until a moderator approves.
+    employee = site.visit(None, user="ansatt")
+    employee.goto("/metoder/")
+    expect(employee.get_by_role("link", name=TITLE)).to_have_count(0)
+
+    # A moderator (not the editor who submitted: four eyes) approves from the dashboard.
+    moderator = site.visit("/admin/", user="moderator")
+    awaiting = moderator.get_by_role("region", name="Venter på din anmeldelse")
+    row = awaiting.get_by_role("row", name=re.compile(TITLE))
+    expect(row).to_contain_text("Redaktør Demo")
+    row.get_by_role("button", name="Handlinger").click()
+    row.get_by_role("button", name="Godkjenn", exact=True).click()
+    # The page leaves the moderator's queue (the other demo page still waits there).
+    expect(awaiting.get_by_role("row", name=re.compile(TITLE))).to_have_count(0)
+    expect(awaiting.get_by_role("row", name=re.compile("Gevinstrealisering"))).to_be_visible()
+
+    # The employee finds it in the listing and in search, and reads the two steps.
+    employee.goto("/metoder/")
+    card = employee.get_by_role("link", name=TITLE)
+    expect(card).to_be_visible()
+    search = SearchPage(employee).open("omvendt idémyldring")
+    expect(search.result_link(TITLE)).to_be_visible()
+    search.result_link(TITLE).click()
+    page = MethodPage(employee)
+    expect(page.heading).to_have_text(TITLE)
+    expect(page.steps).to_have_count(2)
+    expect(page.steps.nth(1)).to_contain_text("Snu svarene")
+
+
+def test_editors_see_wagtails_accessibility_checker_with_every_axe_rule(site):
+    page = site.visit("/metoder/brukerreise/", user="redaktor")
+    userbar = page.locator("wagtail-userbar")
+    expect(userbar).to_be_attached()
+    configuration = json.loads(page.locator("#checker-axe-configuration").text_content())
+    # No runOnly: axe runs all its rules, not only Wagtail's ten content checks.
+    assert "runOnly" not in configuration["options"]
+    assert configuration["context"]["exclude"]  # the userbar itself is left out
+
+    # The checker has run on the page and found nothing.
+    trigger = page.locator("#checker-trigger")
+    expect(trigger).to_be_attached()
+    expect(trigger.locator("[data-content-checker-count]")).to_have_text("0")
+    # Wagtail logs what its checker finds as a console error; there is none.
+    assert_no_console_errors(page)
+    # And the CI's own axe run agrees with the userbar there beside it.
+    AccessibilityReport().check(page, "a method page as an editor sees it").assert_clean()

@@ -1,0 +1,83 @@
+"""`make screenshots`: every page type at 1280 and 390 px, and the admin editing a method, into docs/screenshots/.
+
+Not part of `make test-e2e` (marker `screenshots`): it rewrites committed files.
+Each picture is the top of the page (at most MAX_HEIGHT px), reduced to a
+palette of 128 colours, so the folder stays small enough for the repository.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from playwright.sync_api import expect
+
+from tests.e2e.pages import DESKTOP, PHONE, AdminPageEditor
+
+pytestmark = pytest.mark.screenshots
+
+OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+MAX_HEIGHT = 2400
+
+# name, address: one page of every type, and the views employees use most.
+PAGES = [
+    ("home", "/"),
+    ("content-page", "/hva-er-innovasjon/"),
+    ("methods", "/metoder/"),
+    ("method", "/metoder/brukerreise/"),
+    ("cases", "/eksempler/"),
+    ("case", "/eksempler/trygg-hjemme/"),
+    ("funding", "/stotte/"),
+    ("funding-call", "/stotte/innovasjonsmidler/"),
+    ("events", "/arrangementer/"),
+    ("event", "/arrangementer/innovasjonsdagen-2027/"),
+    ("fabrikken", "/fabrikken/"),
+    ("booking", "/fabrikken/booking/?rom=verkstedet"),
+    ("search", "/sok/?q=brukerreise"),
+]
+
+
+def shoot(page, name):
+    """The top of the page as a small palette PNG."""
+    height = min(page.evaluate("document.documentElement.scrollHeight"), MAX_HEIGHT)
+    width = page.viewport_size["width"]
+    path = OUT / f"{name}-{width}.png"
+    page.screenshot(
+        path=str(path),
+        full_page=True,
+        clip={"x": 0, "y": 0, "width": width, "height": height},
+        animations="disabled",
+        caret="hide",
+    )
+    with Image.open(path) as image:
+        small = image.convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT)
+    small.save(path, optimize=True)
+    return path
+
+
+def test_screenshots_of_every_page_type(site):
+    OUT.mkdir(parents=True, exist_ok=True)
+    written = []
+    for viewport in (DESKTOP, PHONE):
+        page = site.visit(None, user="ansatt", viewport=viewport)
+        for name, path in PAGES:
+            response = page.goto(path)
+            assert response.status == 200, path
+            expect(page.get_by_role("heading", level=1)).to_be_visible()
+            written.append(shoot(page, name))
+        sign_in = site.visit("/logg-inn/", viewport=viewport)
+        written.append(shoot(sign_in, "sign-in"))
+
+    # The admin: an editor at a method's steps, the StreamField with its blocks.
+    editor_page = site.visit("/admin/pages/", user="redaktor", viewport=DESKTOP)
+    editor_page.get_by_role("row", name=re.compile("Metoder og verktøy")).get_by_role(
+        "link", name="Utforsk undersider"
+    ).click()
+    editor_page.get_by_role("link", name="Brukerreise", exact=True).click()
+    steps = AdminPageEditor(editor_page).tab("Steg")
+    expect(steps.get_by_role("region", name=re.compile("^Steg ")).first).to_be_visible()
+    written.append(shoot(editor_page, "admin-method-editor"))
+
+    total = sum(path.stat().st_size for path in written)
+    print(f"{len(written)} screenshots, {total / 1e6:.1f} MB, in {OUT}")
+    assert total < 5_000_000
