@@ -430,7 +430,7 @@ def test_postgres_lets_exactly_one_of_several_simultaneous_bookings_through(monk
     users = [factories.make_user(f"ansatt{n}") for n in range(4)]
     day = factories.next_monday()
     start, end = at(day, datetime.time(9)), at(day, datetime.time(10))
-    barrier = threading.Barrier(len(users), timeout=20)
+    barrier = threading.Barrier(len(users), timeout=90)
     original_save = RoomBooking.save
 
     def save_after_everyone_checked(self, *args, **kwargs):
@@ -461,7 +461,7 @@ def test_postgres_lets_exactly_one_of_several_simultaneous_bookings_through(monk
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(timeout=30)
+        thread.join(timeout=120)
 
     assert sorted(outcomes) == ["booked", "taken", "taken", "taken"]
     assert RoomBooking.objects.filter(room=room).count() == 1
