@@ -5,6 +5,7 @@ a user (or a screen reader) finds things: by label, role and visible text.
 """
 
 import re
+import time
 
 from playwright.sync_api import Page, expect
 
@@ -218,9 +219,70 @@ class AdminPageEditor:
         expect(fresh).to_be_visible()
         return self.page.locator(f"[id='{fresh.get_attribute('id')}']")
 
+    def pause(self, quiet_ms=1500, limit_ms=30000):
+        """Pause as an editor does before saving: until autosave has nothing on its way.
+
+        Wagtail autosaves soon after each change (and its first autosave turns
+        the new page's form into the edit form). An autosave still on its way
+        when the editor saves or submits can land after it, with the content
+        of a moment before; on two busy cores that happens. So wait until no
+        save has been sent or answered for `quiet_ms`.
+        """
+        state = {"open": 0, "last": time.monotonic()}
+
+        def sent(request):
+            if request.method == "POST" and "/admin/pages/" in request.url:
+                state["open"] += 1
+                state["last"] = time.monotonic()
+
+        def done(request):
+            if request.method == "POST" and "/admin/pages/" in request.url:
+                state["open"] -= 1
+                state["last"] = time.monotonic()
+
+        self.page.on("request", sent)
+        self.page.on("requestfinished", done)
+        self.page.on("requestfailed", done)
+        try:
+            waited = 0
+            while state["open"] > 0 or time.monotonic() - state["last"] < quiet_ms / 1000:
+                assert waited < limit_ms, "autosave never went quiet"
+                self.page.wait_for_timeout(100)
+                waited += 100
+        finally:
+            self.page.remove_listener("request", sent)
+            self.page.remove_listener("requestfinished", done)
+            self.page.remove_listener("requestfailed", done)
+
+    def wait_until_created(self):
+        """A new page's first autosave creates it and turns the form into the edit form.
+
+        StreamField blocks added while that happens can lose what is typed
+        into them (seen on two busy cores), so let it finish first, as an
+        editor who sees «Saved» before going on.
+        """
+        expect(self.page.locator("form[data-edit-form]")).to_have_attribute(
+            "action", re.compile(r"/edit/$"), timeout=30000
+        )
+        self.pause()
+
+    def save_draft(self):
+        """«Lagre kladd» after a pause, and wait for the editor to come back with the saved page.
+
+        Then nothing is left for autosave to do when the editor submits: an
+        autosave landing after the submission would be a new revision, which
+        the workflow wants approved instead (WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT).
+        """
+        self.pause()
+        with self.page.expect_navigation():
+            self.page.get_by_role("button", name="Lagre kladd").click()
+        expect(self.page.get_by_role("heading", level=1)).to_contain_text("Endrer")
+
     def submit_for_moderation(self):
+        self.pause()
         self.page.get_by_role("button", name="Flere handlinger").click()
-        self.page.get_by_role("button", name=re.compile("Send inn til Godkjenning")).click()
+        with self.page.expect_navigation():
+            self.page.get_by_role("button", name=re.compile("Send inn til Godkjenning")).click()
 
 
 class FundingCallPage:

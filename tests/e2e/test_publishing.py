@@ -25,6 +25,11 @@ def test_an_editors_method_is_published_by_a_moderator_and_found_by_employees(si
     expect(editor_page.get_by_role("heading", level=1)).to_have_text("Ny: Metode")
 
     editor = AdminPageEditor(editor_page)
+    import time
+    t0 = time.time()
+    editor_page.on("console", lambda m: print(f"{time.time()-t0:.2f} CONSOLE {m.text[:300]}") if m.text.startswith("DBG") else None)
+    editor_page.on("request", lambda r: print(f"{time.time()-t0:.2f} REQ {r.method} {r.url[-40:]}") if r.method == "POST" else None)
+    editor_page.on("response", lambda r: print(f"{time.time()-t0:.2f} RESP {r.status} {r.url[-40:]}") if r.request.method == "POST" else None)
     content = editor.tab("Innhold")
     editor.field("Tittel", content).fill(TITLE)
     editor.field("Sammendrag", content).fill(
@@ -43,6 +48,8 @@ def test_an_editors_method_is_published_by_a_moderator_and_found_by_employees(si
         "En liste over feil å unngå, snudd til tiltak dere kan prøve.",
     )
 
+    editor.wait_until_created()
+
     steps = editor.tab("Steg")
     first = editor.add_block(steps, "Steg")
     editor.field("Tittel", first).fill("Still det omvendte spørsmålet")
@@ -51,12 +58,17 @@ def test_an_editors_method_is_published_by_a_moderator_and_found_by_employees(si
         "Spør: Hvordan kan vi sikre at dette går så dårlig som mulig?",
     )
     second = editor.add_block(steps, "Steg")
+    editor_page.evaluate("""() => { let last = null; setInterval(() => {
+        const els = document.querySelectorAll('[name="steps-1-value-title"]');
+        const v = Array.from(els).map(e => e.value + '|' + e.id + '|' + e.isConnected).join(' ; ') + ' count=' + document.querySelector('[name=steps-count]').value + ' secs=' + document.querySelectorAll('section[id^=block-]').length;
+        if (v !== last) { console.log('DBG ' + v); last = v; } }, 50); }""")
     editor.field("Tittel", second).fill("Snu svarene")
     editor.write(
         editor.step_description(second),
         "Gjør hver dårlige idé om til det motsatte, og velg de beste.",
     )
 
+    editor.save_draft()
     editor.submit_for_moderation()
     expect(editor_page.get_by_text(f'Siden "{TITLE}" er sendt til godkjenning.')).to_be_visible()
     # Not published yet: employees get a 404 until a moderator approves.
@@ -70,7 +82,8 @@ def test_an_editors_method_is_published_by_a_moderator_and_found_by_employees(si
     row = awaiting.get_by_role("row", name=re.compile(TITLE))
     expect(row).to_contain_text("Redaktør Demo")
     row.get_by_role("button", name="Handlinger").click()
-    row.get_by_role("button", name="Godkjenn", exact=True).click()
+    with moderator.expect_navigation():
+        row.get_by_role("button", name="Godkjenn", exact=True).click()
     # The page leaves the moderator's queue (the other demo page still waits there).
     expect(awaiting.get_by_role("row", name=re.compile(TITLE))).to_have_count(0)
     expect(awaiting.get_by_role("row", name=re.compile("Gevinstrealisering"))).to_be_visible()
