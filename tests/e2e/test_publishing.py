@@ -25,11 +25,6 @@ def test_an_editors_method_is_published_by_a_moderator_and_found_by_employees(si
     expect(editor_page.get_by_role("heading", level=1)).to_have_text("Ny: Metode")
 
     editor = AdminPageEditor(editor_page)
-    import time
-    t0 = time.time()
-    editor_page.on("console", lambda m: print(f"{time.time()-t0:.2f} CONSOLE {m.text[:300]}") if m.text.startswith("DBG") else None)
-    editor_page.on("request", lambda r: print(f"{time.time()-t0:.2f} REQ {r.method} {r.url[-40:]}") if r.method == "POST" else None)
-    editor_page.on("response", lambda r: print(f"{time.time()-t0:.2f} RESP {r.status} {r.url[-40:]}") if r.request.method == "POST" else None)
     content = editor.tab("Innhold")
     editor.field("Tittel", content).fill(TITLE)
     editor.field("Sammendrag", content).fill(
