@@ -11,10 +11,13 @@ How the database works here:
   request threads then get connections of their own, as in production,
   instead of sharing the test thread's single connection.
 * The demo site is built once per run by the real commands, `setup_section`
-  and `load_demo_content` (about 20 s on two cores). Django's serialized
-  rollback then restores exactly that database before each test (about
-  2 s), so every test starts from the full demo content, and what one test
-  creates (a booking, an application, a page) never leaks into the next.
+  and `load_demo_content`. Django's serialized rollback then restores
+  exactly that database before each test, so every test starts from the
+  full demo content, and what one test creates (a booking, an application,
+  a page) never leaks into the next. Measured on two shared cores:
+  `load_demo_content` takes 12–19 s, the restore and chromium's start
+  together under a second; loading the demo for each of the 20 tests would
+  add five minutes.
 """
 
 import io
@@ -52,11 +55,11 @@ def _allow_orm_beside_playwright():
     Playwright's sync API keeps an asyncio event loop running in the test's
     own thread (it switches to it with greenlets). Django's async-unsafe guard
     sees a running loop and refuses every ORM call from that thread with
-    SynchronousOnlyOperation, including pytest-django's own flush between
-    tests. Nothing here runs concurrently with that loop: the ORM calls and
-    Playwright's calls take turns in one thread, so the guard's worry (a
-    connection shared between coroutines) does not apply. Set for the e2e
-    tests only, and taken back afterwards.
+    SynchronousOnlyOperation, so a test could not make a second employee or
+    look at what the browser stored. Nothing here runs concurrently with
+    that loop: the ORM calls and Playwright's calls take turns in one thread,
+    so the guard's worry (one connection used by several coroutines at once)
+    does not apply. Set for the e2e tests only, and taken back afterwards.
     """
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -121,10 +124,13 @@ def browser():
     """Chromium for one test (about half a second to start).
 
     Per test, not per run: while Playwright's sync API is running, Django's
-    thread-critical connection handler (asgiref's Local) hands the test
-    thread a different connection object than the one pytest-django set up.
-    Started after the database is restored and stopped before it is
-    flushed, the browser leaves pytest-django's own connection to do both.
+    connection handler (asgiref's Local, which switches to per-context
+    storage when an event loop runs) hands the test thread a different
+    connection object than the one pytest-django set up, one without the
+    serialized demo site. Started after the database is restored and
+    stopped before it is flushed, the browser leaves both to pytest-django's
+    own connection; the test's ORM calls in between use the other one, a
+    second connection to the same file.
     """
     if not os.path.exists(CHROMIUM_PATH):
         pytest.fail(

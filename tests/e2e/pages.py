@@ -210,23 +210,31 @@ class AdminPageEditor:
         return block.locator('[contenteditable="true"]').first
 
     def add_block(self, stream_panel, block_name):
-        """The StreamField's «+» (Insert a block) after the last block, then the block chooser."""
+        """The StreamField's «+» (Insert a block) after the last block, then the block chooser.
+
+        Returns the new block, found as the one block that was not there
+        before (its region is named after the block type only until a title
+        is typed, so the name cannot tell it from the others).
+        """
+        blocks = stream_panel.locator("section[id^='block-']")
+        before = set(blocks.evaluate_all("sections => sections.map(s => s.id)"))
         stream_panel.get_by_role("button", name="Insert a block").last.click()
         self.page.get_by_role("option", name=block_name, exact=True).click()
-        # A new block's region is named after its type until its title is typed;
-        # keep hold of it by its id, which stays.
-        fresh = stream_panel.get_by_role("region", name=block_name, exact=True).last
-        expect(fresh).to_be_visible()
-        return self.page.locator(f"[id='{fresh.get_attribute('id')}']")
+        expect(blocks).to_have_count(len(before) + 1)
+        (new_id,) = set(blocks.evaluate_all("sections => sections.map(s => s.id)")) - before
+        block = self.page.locator(f"[id='{new_id}']")
+        expect(block).to_be_visible()
+        return block
 
     def pause(self, quiet_ms=1500, limit_ms=30000):
         """Pause as an editor does before saving: until autosave has nothing on its way.
 
-        Wagtail autosaves soon after each change (and its first autosave turns
-        the new page's form into the edit form). An autosave still on its way
-        when the editor saves or submits can land after it, with the content
-        of a moment before; on two busy cores that happens. So wait until no
-        save has been sent or answered for `quiet_ms`.
+        Wagtail autosaves half a second after each change. An autosave still
+        on its way when the editor submits lands after the submission, as a
+        new revision, which the workflow then wants approved instead
+        (WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT): the moderator's
+        approval of the submitted one is refused. On two busy cores that
+        happened; so wait until no save has been sent or answered for `quiet_ms`.
         """
         state = {"open": 0, "last": time.monotonic()}
 
@@ -253,30 +261,6 @@ class AdminPageEditor:
             self.page.remove_listener("request", sent)
             self.page.remove_listener("requestfinished", done)
             self.page.remove_listener("requestfailed", done)
-
-    def wait_until_created(self):
-        """A new page's first autosave creates it and turns the form into the edit form.
-
-        StreamField blocks added while that happens can lose what is typed
-        into them (seen on two busy cores), so let it finish first, as an
-        editor who sees «Saved» before going on.
-        """
-        expect(self.page.locator("form[data-edit-form]")).to_have_attribute(
-            "action", re.compile(r"/edit/$"), timeout=30000
-        )
-        self.pause()
-
-    def save_draft(self):
-        """«Lagre kladd» after a pause, and wait for the editor to come back with the saved page.
-
-        Then nothing is left for autosave to do when the editor submits: an
-        autosave landing after the submission would be a new revision, which
-        the workflow wants approved instead (WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT).
-        """
-        self.pause()
-        with self.page.expect_navigation():
-            self.page.get_by_role("button", name="Lagre kladd").click()
-        expect(self.page.get_by_role("heading", level=1)).to_contain_text("Endrer")
 
     def submit_for_moderation(self):
         self.pause()
