@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 export DEMO_PASSWORD ?= innovasjon-demo
 
-.PHONY: serve run setup test test-postgres test-e2e screenshots lint format messages clean publish-scheduled review-reminders
+.PHONY: serve run setup test test-postgres test-e2e screenshots lint format messages clean publish-scheduled review-reminders bench bench-postgres
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -86,6 +86,17 @@ test-e2e: $(STAMP)
 # Rewrites docs/screenshots/: every page type at 1280 and 390 px, and the admin.
 screenshots: $(STAMP)
 	$(BIN)/pytest tests/e2e -m screenshots
+
+# Performance at municipal scale (docs/performance.md): the demo content plus
+# BENCH_PAGES (default 10 000) bulk pages in a database of its own under .bench/,
+# served by gunicorn with the production settings; prints queries, p50/p95, wrk's
+# requests/s against a static file's, and Lighthouse scores. Installs wrk, chromium
+# and lighthouse when missing. `make bench-postgres` does the same on a throwaway PostgreSQL.
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+bench-postgres: $(STAMP)
+	bash scripts/with-postgres.sh $(BIN)/python scripts/bench.py
 
 # Refresh the Norwegian catalogue after changing user-facing strings.
 messages: $(STAMP)
