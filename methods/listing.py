@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.models import Tag
 
+from caching.privacy import public
 from home.listing import (
     PAGE_KEY,
     PER_PAGE,
@@ -47,8 +48,7 @@ class MethodListing(FilteredListing):
 
     def __init__(self, index, request):
         super().__init__(index, request)
-        # .public() reads the view restrictions once; every query below reuses the result.
-        self.base = MethodPage.objects.live().public().descendant_of(index)
+        self.base = public(MethodPage.objects.live().descendant_of(index))
         self.phases = list(Phase.objects.all())
         self.topics = list(
             Tag.objects.filter(

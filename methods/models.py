@@ -22,6 +22,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from caching.privacy import CachedViewRestrictionsMixin, public
 from home.blocks.common import RICH_TEXT_FEATURES, host_name, human_file_size
 from home.models import ContentOwnershipMixin
 
@@ -110,7 +111,7 @@ class Difficulty(models.TextChoices):
     DEMANDING = "krevende", _("Demanding")
 
 
-class MethodIndexPage(ContentOwnershipMixin, Page):
+class MethodIndexPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
     """«Metoder og verktøy»: every method as a card, with filters employees combine."""
 
     intro = models.TextField(
@@ -151,7 +152,7 @@ class MethodPageTag(TaggedItemBase):
     )
 
 
-class MethodPage(ContentOwnershipMixin, Page):
+class MethodPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
     """One method or tool, written so a facilitator can run it from the page or a printout."""
 
     summary = models.TextField(
@@ -408,7 +409,7 @@ class MethodPage(ContentOwnershipMixin, Page):
         ids = list(self.related_methods.order_by("sort_order").values_list("method_id", flat=True))
         if not ids:
             return []
-        found = MethodPage.objects.live().public().exclude(pk=self.pk).in_bulk(ids)
+        found = public(MethodPage.objects.live()).exclude(pk=self.pk).in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
 
     def download_resources(self):

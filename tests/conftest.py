@@ -23,3 +23,14 @@ def employee_client(client, employee):
 def _media_in_tmp(settings, tmp_path):
     """Files that tests upload never land in the project's media folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: a new test database restarts the
+    cache generation, so keys from an earlier test could otherwise match."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -3,7 +3,9 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from home.models import ContentPage, HomePage, Person
+from wagtail.models import Site
+
+from home.models import ContentPage, HomePage, Person, SectionSettings
 
 PASSWORD = "riktig-hest-batteri-stift"
 
@@ -18,7 +20,10 @@ def make_user(username="ansatt", groups=(), **fields):
 
 
 def home_page():
-    return HomePage.objects.get()
+    """The front page, with the site settings `setup_section` makes beside it."""
+    home = HomePage.objects.get()
+    SectionSettings.for_site(Site.objects.get(is_default_site=True))
+    return home
 
 
 def make_person(**fields):

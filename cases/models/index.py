@@ -7,10 +7,11 @@ from wagtail.admin.panels import PageChooserPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from caching.privacy import CachedViewRestrictionsMixin
 from home.models import ContentOwnershipMixin
 
 
-class CaseIndexPage(ContentOwnershipMixin, Page):
+class CaseIndexPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
     """The case listing at /eksempler/, and the case the front page shows first."""
 
     intro = models.TextField(

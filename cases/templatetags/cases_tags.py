@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django import template
 from django.db.models import Case, IntegerField, Prefetch, Value, When
 
+from caching.privacy import public
 from cases.models import NEWEST_FIRST, CaseIndexPage, CasePage, CasePageMethod
 from cases.models.case import CARD_RENDITIONS, images_with_renditions
 
@@ -33,13 +34,13 @@ def _card_queryset(queryset):
 def latest_cases(context, limit=HOME_SECTION_LIMIT):
     """«Fra prosjektene»: the pinned case first if it is live, then the newest cases.
 
-    Five queries with cases (the listing, the view restrictions, the cases, their images,
+    Four queries with cases (the listing, the cases, their images,
     the renditions), one without a listing.
     """
     index = CaseIndexPage.objects.live().first()
     if index is None:
         return {"index": None}
-    cases = CasePage.objects.live().public().descendant_of(index)
+    cases = public(CasePage.objects.live().descendant_of(index))
     pinned = Case(
         When(pk=index.featured_case_id, then=Value(1)),
         default=Value(0),
@@ -55,10 +56,10 @@ def latest_cases(context, limit=HOME_SECTION_LIMIT):
 def cases_using_method(context, method, limit=METHOD_PAGE_LIMIT):
     """The newest live cases that used `method`, how many there are, and where to see all.
 
-    Always four queries: the view restrictions, the cases, their number, the listing.
+    Always three queries: the cases, their number, the listing.
     """
     used = CasePageMethod.objects.filter(method_id=method.pk).values("page_id")
-    cases = CasePage.objects.live().public().filter(pk__in=used)
+    cases = public(CasePage.objects.live().filter(pk__in=used))
     shown = list(
         cases.select_related("sector")
         .defer_streamfields()

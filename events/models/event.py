@@ -25,6 +25,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from caching.privacy import CachedViewRestrictionsMixin
 from events import ics
 from events.blocks import ProgrammeBlock
 from events.state import event_state, format_date
@@ -48,7 +49,7 @@ class Audience(models.TextChoices):
     EVERYONE = "alle", _("Employees and residents")
 
 
-class EventPage(RoutablePageMixin, ContentOwnershipMixin, Page):
+class EventPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
     """An event, such as «Innovasjonsdagen 2021»: programme, streaming, recording and calendar file.
 
     What the page shows first follows from `start` and `end` (events/state.py) and

@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from caching.privacy import CachedViewRestrictionsMixin
 from events import ics
 from events.state import local, not_over_filter
 from home.blocks import BodyBlock
@@ -19,7 +20,7 @@ from home.models import ContentOwnershipMixin
 from .event import EventPage
 
 
-class EventIndexPage(RoutablePageMixin, ContentOwnershipMixin, Page):
+class EventIndexPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
     """The list of events at /arrangementer/: coming first (soonest first), then past ones by year.
 
     It also serves /arrangementer/kalender/, an .ics file of every event that is

@@ -34,6 +34,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from caching.privacy import CachedViewRestrictionsMixin
 from fabrikken import views
 from fabrikken.blocks import OfferBlock
 from fabrikken.formats import format_time_range
@@ -110,7 +111,7 @@ class FabrikkenPageForm(WagtailAdminPageForm):
                 )
 
 
-class FabrikkenPage(RoutablePageMixin, ContentOwnershipMixin, Page):
+class FabrikkenPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
     """Fabrikken innovasjonsverksted: the workshop and guidance service at Sandvigå 7.
 
     Opening hours are structured (one row per weekday) because room bookings

@@ -28,6 +28,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from caching.privacy import CachedViewRestrictionsMixin
 from funding import emails
 from funding.formats import format_nok, format_number
 from funding.forms import TOKEN_FIELD, FundingFormBuilder
@@ -66,7 +67,7 @@ class ApplicationsListView(SubmissionsListView):
     page_title = _("Applications")
 
 
-class FundingCallPage(ContentOwnershipMixin, AbstractEmailForm):
+class FundingCallPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, AbstractEmailForm):
     """A call for applications, such as «Innovasjonsmidler 2026», with its own form.
 
     The status (kommende, åpen, stengt) follows from `opens_at` and `deadline`

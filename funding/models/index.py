@@ -14,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from caching.privacy import CachedViewRestrictionsMixin
 from home.blocks import BodyBlock
 from home.models import ContentOwnershipMixin
 
@@ -21,7 +22,7 @@ from .applications import FundingApplication
 from .calls import FundingCallPage
 
 
-class FundingIndexPage(RoutablePageMixin, ContentOwnershipMixin, Page):
+class FundingIndexPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
     """The list of funding calls at /stotte/: open first, then upcoming, then the archive.
 
     It also serves «Mine søknader» (/stotte/mine-soknader/), where a signed-in

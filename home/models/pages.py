@@ -8,12 +8,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from caching.privacy import CachedViewRestrictionsMixin
 from home.blocks import BodyBlock
 
 from .ownership import ContentOwnershipMixin
 
 
-class HomePage(ContentOwnershipMixin, Page):
+class HomePage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
     """The section's front page: «Innovasjon i Stavanger kommune»."""
 
     intro = models.TextField(
@@ -97,7 +98,7 @@ class HomePageHighlight(Orderable):
         verbose_name_plural = _("highlighted pages")
 
 
-class ContentPage(ContentOwnershipMixin, Page):
+class ContentPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
     """An article about innovation work, such as «Hva er innovasjon?»."""
 
     intro = models.TextField(

@@ -3,6 +3,8 @@
 from django import template
 from wagtail.models import Page, Site
 
+from caching.privacy import public
+
 register = template.Library()
 
 
@@ -20,7 +22,7 @@ def main_menu(context):
     items = []
     if root is not None:
         items = list(
-            root.get_children().live().in_menu().public().only("id", "title", "url_path", "path")
+            public(root.get_children().live().in_menu()).only("id", "title", "url_path", "path")
         )
     for item in items:
         item.is_current = bool(current and current.path.startswith(item.path))

@@ -7,4 +7,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # django-axes needs a request to authenticate, which client.login() and
 # Wagtail's test helpers lack; the tests that check throttling switch it on.
 AXES_ENABLED = False
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = ["caching.backends.CachedPermissionsModelBackend"]

@@ -1,0 +1,91 @@
+"""Serves Wagtail's per-request look-ups (site, route) from the cache."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.http import Http404
+from wagtail import views as wagtail_views
+from wagtail.models import Site
+
+from caching import generation
+from caching.keys import content_key
+
+# Where Site.find_for_request and Page.route_for_request keep their answers on
+# the request; filled in here, Wagtail uses them instead of asking the database.
+SITE_ATTRIBUTE = "_wagtail_site"
+ROUTE_ATTRIBUTE = "_wagtail_route_for_request"
+
+
+class CachedRoutingMiddleware:
+    """Finds the site and the page for a request in the cache when it can.
+
+    Wagtail finds a page by walking the tree from the site's root, one query
+    per level, then loads its specific type. Where the walk ends (which page,
+    and what is left of the path for a routable page) is the same for everyone
+    until the next publish, so it is cached per generation. A hit costs one
+    query for the page itself; the page still routes the rest of the path and
+    refuses if it is not live, and Wagtail's privacy check still runs.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with generation.request_scope():
+            response = self.get_response(request)
+            self.remember_route(request)
+            return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_views.serve:
+            return None
+        site = self.site(request)
+        if site is None:
+            return None
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
+        key = content_key("route", site.pk, path)
+        cached = cache.get(key)
+        page = self.load(*cached[:2]) if cached else None
+        if page is None:
+            request._route_cache_miss = (key, path)
+        else:
+            setattr(request, ROUTE_ATTRIBUTE, self.route(page, request, cached[2]))
+        return None
+
+    @staticmethod
+    def site(request):
+        if not hasattr(request, SITE_ATTRIBUTE):
+            key = content_key("site", request.get_host())
+            site = cache.get(key)
+            if site is None:
+                site = Site._find_for_request(request)
+                cache.set(key, site)
+            setattr(request, SITE_ATTRIBUTE, site)
+        return getattr(request, SITE_ATTRIBUTE)
+
+    @staticmethod
+    def load(page_id, content_type_id):
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        return model.objects.filter(pk=page_id).first() if model else None
+
+    @staticmethod
+    def route(page, request, remaining):
+        try:
+            return page.route(request, list(remaining))
+        except Http404:
+            return None
+
+    @staticmethod
+    def remember_route(request):
+        """After Wagtail routed a request the long way, keep where it ended."""
+        miss = getattr(request, "_route_cache_miss", None)
+        result = getattr(request, ROUTE_ATTRIBUTE, None)
+        site = getattr(request, SITE_ATTRIBUTE, None)
+        if miss is None or result is None or site is None:
+            return
+        key, path = miss
+        page = result[0]
+        components = [part for part in path.split("/") if part]
+        # The walk started at the site's root (already loaded by the walk).
+        consumed = page.depth - site.root_page.depth
+        if 0 <= consumed <= len(components):
+            cache.set(key, (page.pk, page.content_type_id, tuple(components[consumed:])))

@@ -1,0 +1,44 @@
+"""{% sharedcache %}: a template fragment every employee sees alike, cached per generation."""
+
+from django import template
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
+
+from caching.keys import content_key
+
+register = template.Library()
+
+
+class SharedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary_on = vary_on
+
+    def render(self, context):
+        vary_on = [variable.resolve(context) for variable in self.vary_on]
+        key = content_key(make_template_fragment_key(self.name, vary_on))
+        value = cache.get(key)
+        if value is None:
+            value = self.nodelist.render(context)
+            cache.set(key, value)
+        return value
+
+
+@register.tag
+def sharedcache(parser, token):
+    """Cache what is inside until the next publish (or any other content change).
+
+        {% sharedcache "main-menu" section_path %} … {% endsharedcache %}
+
+    The key holds the cache generation and the language, plus the variables
+    given. Put nothing inside that differs between users: no names, no
+    {% csrf_token %}, nothing from the session.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("'sharedcache' needs a fragment name.")
+    name = bits[1].strip("\"'")
+    nodelist = parser.parse(("endsharedcache",))
+    parser.delete_first_token()
+    return SharedFragmentNode(nodelist, name, [parser.compile_filter(bit) for bit in bits[2:]])
