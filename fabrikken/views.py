@@ -9,12 +9,16 @@ import datetime
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
+
+from home import images
+from home.images import images_with_renditions
 
 from . import emails, schedule
 from .calendar import booking_calendar_response
@@ -70,14 +74,22 @@ def page_context(page, request):
     return {
         **_links(page),
         "opening_hours": [(label, hours.get(number)) for number, label in WEEKDAYS],
-        "rooms": list(page.rooms.select_related("photo")),
+        # Each photo with the renditions the page shows: no query per room or person.
+        "rooms": list(
+            page.rooms.prefetch_related(
+                Prefetch("photo", queryset=images_with_renditions(*images.CARD))
+            )
+        ),
         "contacts": contact_people(page),
         "my_upcoming_count": upcoming,
     }
 
 
 def contact_people(page):
-    return [contact.person for contact in page.contacts.select_related("person__photo")]
+    contacts = page.contacts.select_related("person").prefetch_related(
+        Prefetch("person__photo", queryset=images_with_renditions(*images.PERSON_PHOTO))
+    )
+    return [contact.person for contact in contacts]
 
 
 # --- «Be om veiledning» ----------------------------------------------------------

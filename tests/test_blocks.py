@@ -246,7 +246,7 @@ def test_image_renders_renditions_in_a_figure(body, image):
     assert 'alt="Kolleger sorterer gule lapper."' in html
     assert 'loading="lazy"' in html
     assert re.search(r'width="\d+"', html) and re.search(r'height="\d+"', html)
-    assert "srcset=" in html and "640w" in html and "1200w" in html
+    assert "srcset=" in html and "640w" in html and "1280w" in html and ".webp" in html
     assert "Idémyldring på Fabrikken." in html
     assert gettext("Photo: %(credit)s") % {"credit": "Stavanger kommune"} in text_of(html)
 

@@ -19,10 +19,10 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home import images
 from home.blocks.common import RICH_TEXT_FEATURES
 from home.models import ContentOwnershipMixin
 from methods.models import MethodPage
@@ -34,13 +34,9 @@ from .sector import STATUS_BADGES, CaseStatus
 NEWEST_FIRST = ("-start_date", "-first_published_at", "-pk")
 
 # The image sizes the templates ask for, so listings can fetch them with the images.
-CARD_RENDITIONS = ("fill-480x270", "fill-960x540")
-GALLERY_RENDITIONS = ("fill-480x360", "fill-960x720", "width-1600")
-
-
-def images_with_renditions(*filter_specs):
-    """Images with the given renditions fetched alongside, for a Prefetch on an image field."""
-    return get_image_model().objects.prefetch_renditions(*filter_specs)
+CARD_RENDITIONS = images.CARD
+GALLERY_RENDITIONS = images.GALLERY_THUMBNAIL + images.GALLERY_FULL
+images_with_renditions = images.images_with_renditions
 
 
 class CasePageTag(TaggedItemBase):
