@@ -1,0 +1,393 @@
+"""Many live pages of one type under one parent: `add_methods(index, 500)` and its kin.
+
+Each function builds `count` realistic pages, puts them under `parent` in one
+go (home/bulk/tree.py), adds their relations (tags, phases, methods used,
+gallery, form fields, related pages) with `bulk_create`, and indexes them for
+search unless `search=False`. It returns the new pages.
+
+Every slug starts with SLUG_PREFIX and ends with the page's position among its
+siblings, so slugs never collide and `remove` finds the pages again. Pictures
+are the bulk images (home/bulk/media.py), drawn on first use.
+"""
+
+import datetime
+import random
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db import transaction
+from django.utils import timezone
+from taggit.models import Tag
+from wagtail.search.backends import get_search_backends
+from wagtail.search.index import RelatedFields
+
+from cases.models import CasePage, CasePageGalleryImage, CasePageMethod, CasePageTag, Sector
+from cases.models.sector import CaseStatus
+from events.models import Audience, EventFormat, EventPage
+from events.models.event import EventPageRelatedCase, EventPageRelatedMethod
+from funding.models import FundingCallPage, FundingFormField
+from home.blocks.common import make_anchor
+from home.models import ContentPage, Person
+from methods.models import Difficulty, Duration, MethodPage, MethodPageTag, Phase
+
+from . import media, text, tree
+
+SLUG_PREFIX = "seed-bulk-"
+DEMO_NOTE = "Generert testinnhold: alt på siden er oppdiktet."
+OSLO = timezone.get_default_timezone
+
+
+def add_methods(index, count, *, images=None, search=True):
+    """`count` methods under a MethodIndexPage, each with phases, topics and steps."""
+    images = _images(images)
+    people = _people()
+    phases = list(Phase.objects.all()) or _make_phases()
+    tags = _tags(text.method_tags())
+
+    def build(rng, number, today):
+        words = text.words(rng)
+        summary = rng.choice(
+            [
+                "Slik bruker {place} {subject} i arbeidet med tjenesten.",
+                "En enkel måte å komme i gang med {subject}, prøvd ut i {place}.",
+            ]
+        ).format(**words)
+        low = rng.randint(1, 6)
+        page = MethodPage(
+            **_common(rng, number, today, text.title(rng, text.METHOD_TITLES, words)),
+            summary=summary,
+            search_description=summary,
+            duration=rng.choice(Duration.values),
+            duration_detail=f"ca. {rng.choice([30, 45, 60, 90, 120])} min",
+            participants_min=low,
+            participants_max=rng.choice([None, low + rng.randint(2, 20)]),
+            difficulty=rng.choice(Difficulty.values),
+            materials="\n".join(rng.sample(text.materials(), 3)),
+            when_to_use=text.bullet_list(rng),
+            outcome=text.html(rng, 1, 2),
+            steps=text.method_steps(rng),
+            contact_person_id=_maybe(rng, people),
+        )
+        _picture(rng, page, images, share=0.3)
+        return page
+
+    def relate(rng, pages):
+        through = MethodPage.phases.through
+        through.objects.bulk_create(
+            through(methodpage_id=page.pk, phase_id=phase.pk)
+            for page in pages
+            for phase in rng.sample(phases, min(len(phases), rng.randint(1, 2)))
+        )
+        _tag(rng, pages, tags, MethodPageTag)
+
+    return _add(index, count, build, relate, search=search)
+
+
+def add_cases(index, count, *, images=None, search=True):
+    """`count` cases under a CaseIndexPage, with sector, topics, methods used and pictures."""
+    images = _images(images)
+    people = _people()
+    sectors = list(Sector.objects.values_list("pk", flat=True)) or _make_sectors()
+    methods = list(MethodPage.objects.live().values_list("pk", flat=True))
+    tags = _tags(text.case_tags())
+
+    def build(rng, number, today):
+        words = text.words(rng)
+        status = rng.choices(CaseStatus.values, weights=[1, 5, 4])[0]
+        if status == CaseStatus.PLANNED:
+            start, end = today + _days(rng, 30, 300), None
+        else:
+            start = today - _days(rng, 200, 3000)
+            end = min(start + _days(rng, 90, 720), today - _days(rng, 1, 30))
+            if status == CaseStatus.ONGOING:
+                end = rng.choice([None, today + _days(rng, 30, 400)])
+        summary = f"{words['place'][:1].upper()}{words['place'][1:]} prøvde ut {words['subject']}. "
+        summary += text.sentences(rng, 1)
+        page = CasePage(
+            **_common(rng, number, today, text.title(rng, text.CASE_TITLES, words)),
+            summary=summary,
+            search_description=summary,
+            status=status,
+            sector_id=rng.choice(sectors),
+            unit=rng.choice(text.case_units()),
+            start_date=start,
+            end_date=end,
+            challenge=text.html(rng, 1, 3),
+            approach=text.html(rng, 2, 3),
+            results=text.case_results(rng) if status != CaseStatus.PLANNED else [],
+            lessons=text.bullet_list(rng) if status == CaseStatus.COMPLETED else "",
+            contact_person_id=_maybe(rng, people),
+            is_demo=True,
+        )
+        _picture(rng, page, images, share=0.85)
+        return page
+
+    def relate(rng, pages):
+        _tag(rng, pages, tags, CasePageTag)
+        CasePageMethod.objects.bulk_create(
+            CasePageMethod(page_id=page.pk, method_id=method, sort_order=position)
+            for page in pages
+            for position, method in enumerate(
+                rng.sample(methods, min(len(methods), rng.randint(1, 4)))
+            )
+        )
+        CasePageGalleryImage.objects.bulk_create(
+            CasePageGalleryImage(page_id=page.pk, image=image, alt_text=alt, sort_order=position)
+            for page in pages
+            if images and rng.random() < 0.3
+            for position, (image, alt) in enumerate(rng.sample(images, min(len(images), 3)))
+        )
+
+    return _add(index, count, build, relate, search=search)
+
+
+def add_funding_calls(index, count, *, search=True):
+    """`count` funding calls under a FundingIndexPage: past, open and coming, with a form."""
+    people = _people()
+
+    def build(rng, number, today):
+        words = text.words(rng, year=today.year)
+        opens = today - _days(rng, -60, 700)
+        deadline = None if rng.random() < 0.2 else opens + _days(rng, 14, 120)
+        high = rng.choice([30_000, 100_000, 250_000, 800_000])
+        summary = f"Støtte til {words['subject']} i {words['place']}. {text.sentences(rng, 1)}"
+        title = text.title(rng, text.CALL_TITLES, words)
+        return FundingCallPage(
+            **_common(rng, number, today, title),
+            summary=summary,
+            search_description=summary,
+            opens_at=_at(opens, 9),
+            deadline=_at(deadline, 12) if deadline else None,
+            total_budget=high * rng.randint(3, 10),
+            min_per_application=rng.choice([None, high // 10]),
+            max_per_application=high,
+            eligibility=text.html(rng, 1, 2),
+            criteria="<ol>"
+            + "".join(f"<li>{s}</li>" for s in rng.sample(text.SENTENCES, 3))
+            + "</ol>",
+            process=text.html(rng, 1, 2),
+            body=text.funding_body(rng),
+            thank_you_text=text.html(rng, 1, 1),
+            to_address="innovasjon@eksempel.no",
+            from_address="innovasjon@eksempel.no",
+            subject=f"Søknad: {title}",
+            contact_person_id=_maybe(rng, people),
+            is_demo=True,
+        )
+
+    def relate(rng, pages):
+        fields = []
+        for page in pages:
+            for position, (label, kind, required, choices, help_text) in enumerate(
+                text.form_fields(rng)
+            ):
+                field = FundingFormField(
+                    page_id=page.pk,
+                    sort_order=position,
+                    label=label,
+                    field_type=kind,
+                    required=required,
+                    choices=choices,
+                    help_text=help_text,
+                )
+                # FormField.save would set it; bulk_create does not call save.
+                field.clean_name = field.get_field_clean_name()
+                fields.append(field)
+        FundingFormField.objects.bulk_create(fields)
+
+    return _add(index, count, build, relate, search=search)
+
+
+def add_events(index, count, *, search=True):
+    """`count` events under an EventIndexPage, past and coming, with a programme."""
+    people = _people()
+    methods = list(MethodPage.objects.live().values_list("pk", flat=True))
+    cases = list(CasePage.objects.live().values_list("pk", flat=True))
+
+    def build(rng, number, today):
+        words = text.words(rng)
+        day = today + _days(rng, -730, 365)
+        programme = text.programme(rng)
+        times = [item[1]["start_time"] for item in programme]
+        times += [item[1]["end_time"] for item in programme if item[1].get("end_time")]
+        kind = rng.choice(EventFormat.values)
+        place = rng.choice(text.ONLINE_PLACES if kind == EventFormat.DIGITAL else text.EVENT_PLACES)
+        past = day < today
+        title = text.title(rng, text.EVENT_TITLES, words)
+        slug_part = make_anchor(title)
+        return EventPage(
+            **_common(rng, number, today, title),
+            summary=f"Om {words['subject']} for ansatte i {words['place']}. {text.sentences(rng, 1)}",
+            start=_at(day, min(times).hour, min(times).minute),
+            end=_at(day, max(times).hour, max(times).minute),
+            event_format=kind,
+            place=place,
+            audience=rng.choice(Audience.values),
+            programme=programme,
+            registration_url="" if past else f"https://skjema.eksempel.no/{slug_part}",
+            stream_url="" if kind == EventFormat.IN_PERSON else "https://video.eksempel.no/direkte",
+            participants=rng.randint(12, 900) if past else None,
+            report=text.html(rng, 1, 3) if past else "",
+            contact_person_id=_maybe(rng, people),
+            is_demo=True,
+            demo_note=DEMO_NOTE,
+        )
+
+    def relate(rng, pages):
+        for model, key, targets in (
+            (EventPageRelatedMethod, "method_id", methods),
+            (EventPageRelatedCase, "case_id", cases),
+        ):
+            model.objects.bulk_create(
+                model(page_id=page.pk, sort_order=position, **{key: target})
+                for page in pages
+                for position, target in enumerate(
+                    rng.sample(targets, min(len(targets), rng.randint(0, 3)))
+                )
+            )
+
+    return _add(index, count, build, relate, search=search)
+
+
+def add_content_pages(parent, count, *, search=True):
+    """`count` articles (ContentPage) under the home page: headed sections, info boxes, figures."""
+    people = _people()
+
+    def build(rng, number, today):
+        words = text.words(rng)
+        intro = f"Hva {words['place']} lærte av {words['subject']}. {text.sentences(rng, 1)}"
+        return ContentPage(
+            **_common(rng, number, today, text.title(rng, text.ARTICLE_TITLES, words)),
+            intro=intro,
+            search_description=intro,
+            body=text.article_body(rng),
+            contact_person_id=_maybe(rng, people),
+        )
+
+    return _add(parent, count, build, search=search)
+
+
+def index_pages(model, ids, chunk=500):
+    """Indexes the pages `ids` of `model` for search in every backend, `chunk` pages a query."""
+    ids = list(ids)
+    backends = list(get_search_backends())
+    # get_indexed_objects leaves out some of the relations the index reads (a method's
+    # phases, the methods a case used): fetched here too, or each page costs queries.
+    related = list(_related_paths(model, model.get_search_fields()))
+    for start in range(0, len(ids), chunk):
+        pages = model.get_indexed_objects().filter(pk__in=ids[start : start + chunk])
+        pages = list(pages.prefetch_related(*related))
+        for backend in backends:
+            backend.add_bulk(model, pages)
+
+
+def _related_paths(model, fields, prefix=""):
+    """The lookups of the relations in `fields` (search's RelatedFields), nested ones too."""
+    for field in fields:
+        if not isinstance(field, RelatedFields):
+            continue
+        try:
+            relation = model._meta.get_field(field.field_name)
+        except FieldDoesNotExist:
+            continue  # a method or property: nothing to fetch ahead
+        if relation.is_relation:
+            path = prefix + field.field_name
+            yield path
+            yield from _related_paths(relation.related_model, field.fields, f"{path}__")
+
+
+# --- The shared machinery ---------------------------------------------------------------
+
+
+def _add(parent, count, build, relate=None, *, search=True):
+    if count <= 0:
+        return []
+    today = timezone.localdate()
+    with transaction.atomic(), tree.one_cache_generation():
+        first = tree.next_step(parent)
+        # Seeded by place in the tree: the same database gives the same pages again.
+        rng = random.Random(f"{parent.pk}:{first}")
+        pages = [build(rng, number, today) for number in range(first, first + count)]
+        tree.insert_children(parent, pages, first)
+        if relate is not None:
+            relate(rng, pages)
+    if search:
+        index_pages(type(pages[0]), [page.pk for page in pages])
+    return pages
+
+
+def _common(rng, number, today, title):
+    """The fields every bulk page has: title, the marked slug, publication dates."""
+    first, last = text.published(rng, today)
+    return {
+        "title": title,
+        "slug": f"{SLUG_PREFIX}{make_anchor(title)[:80]}-{number}",
+        "first_published_at": first,
+        "last_published_at": last,
+        "last_confirmed_at": timezone.localtime(last).date(),
+    }
+
+
+def _picture(rng, page, images, share):
+    if images and rng.random() < share:
+        page.hero_image, page.hero_image_alt = rng.choice(images)
+
+
+def _images(images):
+    # Two pictures are drawn when there are none yet: enough for the templates'
+    # image code to run, and quick for tests (seed_bulk draws more up front).
+    return media.bulk_images(count=2) if images is None else list(images)
+
+
+def _tag(rng, pages, tags, through):
+    through.objects.bulk_create(
+        through(content_object_id=page.pk, tag_id=tag.pk)
+        for page in pages
+        for tag in rng.sample(tags, min(len(tags), rng.randint(1, 3)))
+    )
+
+
+def _tags(names):
+    """The taggit tags with these names, made when missing (as an editor's first use would)."""
+    existing = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}
+    return [existing.get(name) or Tag.objects.create(name=name) for name in names]
+
+
+def _people():
+    return list(Person.objects.values_list("pk", flat=True))
+
+
+def _maybe(rng, choices):
+    return rng.choice(choices) if choices and rng.random() < 0.7 else None
+
+
+def _days(rng, low, high):
+    return datetime.timedelta(days=rng.randint(low, high))
+
+
+def _at(day, hour, minute=0):
+    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=OSLO())
+
+
+def _make_phases():
+    """The demo's phases, for a database without them (a test's minimal tree)."""
+    from methods.demo import PHASES
+
+    for position, (slug, name, number, description) in enumerate(PHASES, start=1):
+        Phase.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "number": number,
+                "description": description,
+                "sort_order": position,
+            },
+        )
+    return list(Phase.objects.all())
+
+
+def _make_sectors():
+    from cases.demo import SECTORS
+
+    for position, (slug, name) in enumerate(SECTORS, start=1):
+        Sector.objects.get_or_create(slug=slug, defaults={"name": name, "sort_order": position})
+    return list(Sector.objects.values_list("pk", flat=True))
