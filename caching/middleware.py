@@ -36,10 +36,11 @@ class CachedRoutingMiddleware:
             return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not wagtail_views.serve:
+        # Signed-in pages only: /healthz must answer without touching the database.
+        if not request.user.is_authenticated:
             return None
         site = self.site(request)
-        if site is None:
+        if site is None or view_func is not wagtail_views.serve:
             return None
         path = view_kwargs.get("path", view_args[0] if view_args else "")
         key = content_key("route", site.pk, path)

@@ -1,20 +1,22 @@
 """Wagtail's privacy check for every page view, answered from the cache."""
 
-from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 
-from caching.keys import content_key
+from caching.keys import remember
 
 
 def restricted_paths():
     """Tree paths of every page with a view restriction, for this generation."""
-    key = content_key("restricted-paths")
-    paths = cache.get(key)
-    if paths is None:
-        paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache.set(key, paths)
-    return paths
+    return tuple(restriction.page.path for restriction in restrictions())
+
+
+def restrictions():
+    """Every page view restriction with its page and groups, for this generation."""
+    return remember(
+        lambda: list(PageViewRestriction.objects.select_related("page").prefetch_related("groups")),
+        "view-restrictions",
+    )
 
 
 class CachedViewRestrictionsMixin:

@@ -23,6 +23,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from caching.keys import remember
+
 from . import log, types
 from .backends import Prefix, is_sqlite_backend
 from .forms import SearchForm
@@ -113,7 +115,7 @@ class SiteSearch:
         if "metode" not in self.type_labels:
             return []
         _method, phase = phase_model()
-        return list(phase.objects.all())
+        return remember(lambda: list(phase.objects.all()), "phases")
 
     def _read_filters(self):
         get = self.request.GET

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import parse_query_string
 
+from caching.keys import remember
+
 from .stemming import stem, words
 
 
@@ -38,7 +40,10 @@ class Synonyms:
     def load(cls):
         from .models import SynonymGroup
 
-        return cls(group.term_list for group in SynonymGroup.objects.all())
+        groups = remember(
+            lambda: [group.term_list for group in SynonymGroup.objects.all()], "synonyms"
+        )
+        return cls(groups)
 
     def lookup(self, text):
         return self.index.get(_key(text), [])

@@ -10,6 +10,8 @@ password was given in this session.
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction, Site
 
+from caching.privacy import restrictions
+
 
 def _passes(restriction, request, group_ids):
     if restriction.restriction_type == PageViewRestriction.GROUPS:
@@ -33,9 +35,7 @@ def hidden_q(request):
         return cache["ids"]
 
     hidden = Q()
-    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
-        "groups"
-    ):
+    for restriction in restrictions():
         if not _passes(restriction, request, group_ids):
             hidden |= Q(path__startswith=restriction.page.path)
     return hidden or None

@@ -16,6 +16,9 @@ class SharedFragmentNode(template.Node):
         self.vary_on = vary_on
 
     def render(self, context):
+        if getattr(context.get("request"), "is_preview", False):
+            # A preview shows a draft: never the live page's cached parts, nor the other way round.
+            return self.nodelist.render(context)
         vary_on = [variable.resolve(context) for variable in self.vary_on]
         key = content_key(make_template_fragment_key(self.name, vary_on))
         value = cache.get(key)

@@ -1,3 +1,5 @@
+from functools import cached_property
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -58,11 +60,7 @@ class HomePage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
     def summary(self):
         return self.intro
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["highlights"] = self.live_highlights()
-        return context
-
+    @cached_property
     def live_highlights(self):
         """The highlighted pages that are live, with their specific types, in editor order."""
         highlights = list(
