@@ -2,7 +2,6 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-
 from wagtail.models import Site
 
 from home.models import ContentPage, HomePage, Person, SectionSettings

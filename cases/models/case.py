@@ -22,6 +22,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from caching.privacy import CachedViewRestrictionsMixin, public
 from home import images
 from home.blocks.common import RICH_TEXT_FEATURES
 from home.models import ContentOwnershipMixin
@@ -45,7 +46,7 @@ class CasePageTag(TaggedItemBase):
     )
 
 
-class CasePage(ContentOwnershipMixin, Page):
+class CasePage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
     """A project employees can learn from: ongoing or completed, told with results in numbers."""
 
     summary = models.TextField(
@@ -307,7 +308,7 @@ class CasePage(ContentOwnershipMixin, Page):
         )
         if not ids:
             return []
-        found = MethodPage.objects.live().public().prefetch_related("phases").in_bulk(ids)
+        found = public(MethodPage.objects.live()).prefetch_related("phases").in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
 
     def gallery(self):
@@ -322,8 +323,7 @@ class CasePage(ContentOwnershipMixin, Page):
         if not self.sector_id:
             return []
         return list(
-            CasePage.objects.live()
-            .public()
+            public(CasePage.objects.live())
             .filter(sector_id=self.sector_id)
             .exclude(pk=self.pk)
             .order_by(*NEWEST_FIRST)
