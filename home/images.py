@@ -3,8 +3,8 @@
 Every image the site shows is a resized WebP rendition with a `srcset`: WebP is about a
 quarter of the PNG and half the JPEG at the same look (measured on the demo
 illustrations), every current browser shows it (Edge, Chrome, Firefox, Safari 14+), and
-Pillow encodes it quickly. AVIF would save a little more but takes three to five times the CPU
-per rendition, on a request, on two shared cores, and would double the renditions to
+Pillow encodes it quickly. AVIF would save about a quarter more but takes two to eight times
+the CPU per rendition (measured here), on a request, on two shared cores, and would double the renditions to
 make and store behind a `<picture>` fallback; so WebP only.
 
 The specs name the format, rather than `WAGTAILIMAGES_FORMAT_CONVERSIONS` doing it for all
@@ -12,9 +12,11 @@ renditions, because a rendition is found again by its spec: a setting would leav
 PNG rendition made before it in use, where a new spec makes WebP ones at once.
 
 The specs below must be exactly the templates' (`{% srcset_image image fill-{480x270,960x540}
-format-webp %}` asks for `fill-480x270|format-webp` and `fill-960x540|format-webp`): an image
-whose renditions were prefetched looks for them nowhere else, so a spec missing here costs
-a query per image. tests/test_images.py checks that every template's spec is listed.
+format-webp %}` asks for `fill-480x270|format-webp` and `fill-960x540|format-webp`). An image
+whose renditions were prefetched looks for them nowhere else: for a spec missing from the
+prefetch, Wagtail resizes and encodes the image again on every request before it finds the
+stored rendition. tests/test_images.py checks that every template's spec is listed, and
+that the listings' query counts do not grow with their images.
 """
 
 from wagtail.images import get_image_model

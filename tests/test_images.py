@@ -195,6 +195,9 @@ def test_the_case_page_costs_the_same_for_1_and_5_gallery_pictures(employee_clie
     assert 'alt="Illustrasjon: en grønn kvist med blader."' in hero
     # The hero is the largest thing above the fold: fetched first, never lazily.
     assert 'fetchpriority="high"' in hero and "loading=" not in hero
+    # Sent as WebP: with «nosniff» a wrong type would leave the picture blank.
+    served = employee_client.get(re.search(r'src="([^"]+)"', hero).group(1))
+    assert served.status_code == 200 and served["Content-Type"] == "image/webp"
 
     pictures = img_tags(html, "case-gallery__image")
     assert len(pictures) == 5
