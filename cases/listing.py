@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.models import Tag
 
+from caching.privacy import public
 from home.listing import FilteredListing, LenientFilterForm, LenientMultipleChoiceField
 from methods.models import MethodPage
 
@@ -40,9 +41,7 @@ class CaseListing(FilteredListing):
 
     def __init__(self, index, request):
         super().__init__(index, request)
-        # The view restrictions are read once; every query below reuses them.
-        private = CasePage.objects.all().private_q()
-        self.base = CasePage.objects.live().exclude(private).descendant_of(index)
+        self.base = public(CasePage.objects.live().descendant_of(index))
         self.sectors = list(Sector.objects.all())
         self.topics = list(
             Tag.objects.filter(cases_casepagetag_items__content_object__in=self.base.values("pk"))
@@ -51,8 +50,7 @@ class CaseListing(FilteredListing):
         )
         # Only the methods some listed case used, and only those employees can open.
         self.methods = list(
-            MethodPage.objects.live()
-            .exclude(private)
+            public(MethodPage.objects.live())
             .filter(
                 pk__in=CasePageMethod.objects.filter(page__in=self.base.values("pk")).values(
                     "method_id"
