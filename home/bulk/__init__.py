@@ -1,7 +1,7 @@
 """Realistic volume, fast: thousands of live pages for performance work and query budgets.
 
 For tests, one function per page type adds `count` live children to a parent
-in a few queries, indexed for search (pass `search=False` to skip that):
+in a few queries (add `search=True` to index them for search too):
 
     from home import bulk
 

@@ -2,12 +2,17 @@
 
 Each function builds `count` realistic pages, puts them under `parent` in one
 go (home/bulk/tree.py), adds their relations (tags, phases, methods used,
-gallery, form fields, related pages) with `bulk_create`, and indexes them for
-search unless `search=False`. It returns the new pages.
+gallery, form fields, related pages) with `bulk_create` and returns the new
+pages. With `search=True` it also indexes them for search; that is off by
+default because it is most of the cost (about 2 ms a page on SQLite, 15 ms on
+PostgreSQL), and only search tests need it.
 
 Every slug starts with SLUG_PREFIX and ends with the page's position among its
 siblings, so slugs never collide and `remove` finds the pages again. Pictures
-are the bulk images (home/bulk/media.py), drawn on first use.
+are the bulk images (home/bulk/media.py): two are drawn on first use unless
+`images` is given (`images=[]` for none). Their renditions are made by the
+first request that shows them, so a query-budget test makes one request before
+it counts.
 """
 
 import datetime
@@ -36,7 +41,7 @@ DEMO_NOTE = "Generert testinnhold: alt på siden er oppdiktet."
 OSLO = timezone.get_default_timezone
 
 
-def add_methods(index, count, *, images=None, search=True):
+def add_methods(index, count, *, images=None, search=False):
     """`count` methods under a MethodIndexPage, each with phases, topics and steps."""
     images = _images(images)
     people = _people()
@@ -82,7 +87,7 @@ def add_methods(index, count, *, images=None, search=True):
     return _add(index, count, build, relate, search=search)
 
 
-def add_cases(index, count, *, images=None, search=True):
+def add_cases(index, count, *, images=None, search=False):
     """`count` cases under a CaseIndexPage, with sector, topics, methods used and pictures."""
     images = _images(images)
     people = _people()
@@ -140,7 +145,7 @@ def add_cases(index, count, *, images=None, search=True):
     return _add(index, count, build, relate, search=search)
 
 
-def add_funding_calls(index, count, *, search=True):
+def add_funding_calls(index, count, *, search=False):
     """`count` funding calls under a FundingIndexPage: past, open and coming, with a form."""
     people = _people()
 
@@ -197,7 +202,7 @@ def add_funding_calls(index, count, *, search=True):
     return _add(index, count, build, relate, search=search)
 
 
-def add_events(index, count, *, search=True):
+def add_events(index, count, *, search=False):
     """`count` events under an EventIndexPage, past and coming, with a programme."""
     people = _people()
     methods = list(MethodPage.objects.live().values_list("pk", flat=True))
@@ -248,7 +253,7 @@ def add_events(index, count, *, search=True):
     return _add(index, count, build, relate, search=search)
 
 
-def add_content_pages(parent, count, *, search=True):
+def add_content_pages(parent, count, *, search=False):
     """`count` articles (ContentPage) under the home page: headed sections, info boxes, figures."""
     people = _people()
 
@@ -298,11 +303,12 @@ def _related_paths(model, fields, prefix=""):
 # --- The shared machinery ---------------------------------------------------------------
 
 
-def _add(parent, count, build, relate=None, *, search=True):
+def _add(parent, count, build, relate=None, *, search=False):
     if count <= 0:
         return []
     today = timezone.localdate()
-    with transaction.atomic(), tree.one_cache_generation():
+    # The caches move on after the commit: until then they still show the old content.
+    with tree.one_cache_generation(), transaction.atomic():
         first = tree.next_step(parent)
         # Seeded by place in the tree: the same database gives the same pages again.
         rng = random.Random(f"{parent.pk}:{first}")

@@ -17,11 +17,10 @@ from a fixture), the audit log, the reference index and the search index (see
 `home.bulk.index_pages`, which indexes a batch in one pass).
 """
 
-from contextlib import contextmanager
-
-from django.apps import apps
 from django.db.models import F
 from wagtail.models import Page
+
+from caching.generation import bump_once
 
 # Every column of wagtailcore_page except the id, which the database gives.
 PAGE_FIELDS = [field for field in Page._meta.concrete_fields if not field.primary_key]
@@ -80,18 +79,10 @@ def insert_children(parent, pages, first_step):
     return pages
 
 
-@contextmanager
 def one_cache_generation():
-    """Caches keyed on the content (the caching app) move on once, when the block ends.
+    """Caches keyed on the content (caching/) move on once, when the block ends.
 
-    Raw and bulk inserts send no signal a cache could listen to, and the deletions
-    of `remove` send one per row; either way the caches should learn of the change
-    once, at the end.
+    Raw and bulk inserts send no signal the caches listen to, and `remove`'s
+    deletions send one a row; either way the caches should learn of it once.
     """
-    if not apps.is_installed("caching"):
-        yield
-        return
-    from caching.generation import bump_once
-
-    with bump_once():
-        yield
+    return bump_once()
