@@ -74,8 +74,9 @@ test: lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest --cov --cov-report=term --cov-fail-under=85
 
+# The suite against production's services: a throwaway PostgreSQL and Redis on loopback.
 test-postgres: $(STAMP)
-	bash scripts/with-postgres.sh $(BIN)/pytest
+	bash scripts/with-redis.sh bash scripts/with-postgres.sh $(BIN)/pytest
 
 # Browser journeys and accessibility checks (tests/e2e/) in Debian's chromium
 # (CHROMIUM_PATH, default /usr/bin/chromium) against a live server; apart from
