@@ -1,7 +1,8 @@
 """Realistic volume, fast: thousands of live pages for performance work and query budgets.
 
 For tests, one function per page type adds `count` live children to a parent
-in a few queries (add `search=True` to index them for search too):
+in a few queries, indexed for search (`search=False` skips that, which is
+most of the time they take):
 
     from home import bulk
 

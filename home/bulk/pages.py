@@ -2,10 +2,10 @@
 
 Each function builds `count` realistic pages, puts them under `parent` in one
 go (home/bulk/tree.py), adds their relations (tags, phases, methods used,
-gallery, form fields, related pages) with `bulk_create` and returns the new
-pages. With `search=True` it also indexes them for search; that is off by
-default because it is most of the cost (about 2 ms a page on SQLite, 15 ms on
-PostgreSQL), and only search tests need it.
+gallery, form fields, related pages) with `bulk_create`, indexes them for
+search as publishing would, and returns the new pages. Indexing is most of the
+cost (about 2 ms a page on SQLite, 15 ms on PostgreSQL): tests that never
+search pass `search=False`.
 
 Every slug starts with SLUG_PREFIX and ends with the page's position among its
 siblings, so slugs never collide and `remove` finds the pages again. Pictures
@@ -41,7 +41,7 @@ DEMO_NOTE = "Generert testinnhold: alt på siden er oppdiktet."
 OSLO = timezone.get_default_timezone
 
 
-def add_methods(index, count, *, images=None, search=False):
+def add_methods(index, count, *, images=None, search=True):
     """`count` methods under a MethodIndexPage, each with phases, topics and steps."""
     images = _images(images)
     people = _people()
@@ -87,7 +87,7 @@ def add_methods(index, count, *, images=None, search=False):
     return _add(index, count, build, relate, search=search)
 
 
-def add_cases(index, count, *, images=None, search=False):
+def add_cases(index, count, *, images=None, search=True):
     """`count` cases under a CaseIndexPage, with sector, topics, methods used and pictures."""
     images = _images(images)
     people = _people()
@@ -145,7 +145,7 @@ def add_cases(index, count, *, images=None, search=False):
     return _add(index, count, build, relate, search=search)
 
 
-def add_funding_calls(index, count, *, search=False):
+def add_funding_calls(index, count, *, search=True):
     """`count` funding calls under a FundingIndexPage: past, open and coming, with a form."""
     people = _people()
 
@@ -202,7 +202,7 @@ def add_funding_calls(index, count, *, search=False):
     return _add(index, count, build, relate, search=search)
 
 
-def add_events(index, count, *, search=False):
+def add_events(index, count, *, search=True):
     """`count` events under an EventIndexPage, past and coming, with a programme."""
     people = _people()
     methods = list(MethodPage.objects.live().values_list("pk", flat=True))
@@ -253,7 +253,7 @@ def add_events(index, count, *, search=False):
     return _add(index, count, build, relate, search=search)
 
 
-def add_content_pages(parent, count, *, search=False):
+def add_content_pages(parent, count, *, search=True):
     """`count` articles (ContentPage) under the home page: headed sections, info boxes, figures."""
     people = _people()
 
@@ -303,7 +303,7 @@ def _related_paths(model, fields, prefix=""):
 # --- The shared machinery ---------------------------------------------------------------
 
 
-def _add(parent, count, build, relate=None, *, search=False):
+def _add(parent, count, build, relate=None, *, search=True):
     if count <= 0:
         return []
     today = timezone.localdate()
