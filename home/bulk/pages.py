@@ -25,6 +25,7 @@ from taggit.models import Tag
 from wagtail.search.backends import get_search_backends
 from wagtail.search.index import RelatedFields
 
+from cases import demo as case_demo
 from cases.models import CasePage, CasePageGalleryImage, CasePageMethod, CasePageTag, Sector
 from cases.models.sector import CaseStatus
 from events.models import Audience, EventFormat, EventPage
@@ -32,13 +33,13 @@ from events.models.event import EventPageRelatedCase, EventPageRelatedMethod
 from funding.models import FundingCallPage, FundingFormField
 from home.blocks.common import make_anchor
 from home.models import ContentPage, Person
+from methods import demo as method_demo
 from methods.models import Difficulty, Duration, MethodPage, MethodPageTag, Phase
 
 from . import media, text, tree
 
 SLUG_PREFIX = "seed-bulk-"
 DEMO_NOTE = "Generert testinnhold: alt på siden er oppdiktet."
-OSLO = timezone.get_default_timezone
 
 
 def add_methods(index, count, *, images=None, search=True):
@@ -100,11 +101,12 @@ def add_cases(index, count, *, images=None, search=True):
         status = rng.choices(CaseStatus.values, weights=[1, 5, 4])[0]
         if status == CaseStatus.PLANNED:
             start, end = today + _days(rng, 30, 300), None
+        elif status == CaseStatus.ONGOING:
+            start = today - _days(rng, 200, 3000)
+            end = rng.choice([None, today + _days(rng, 30, 400)])
         else:
             start = today - _days(rng, 200, 3000)
             end = min(start + _days(rng, 90, 720), today - _days(rng, 1, 30))
-            if status == CaseStatus.ONGOING:
-                end = rng.choice([None, today + _days(rng, 30, 400)])
         summary = f"{words['place'][:1].upper()}{words['place'][1:]} prøvde ut {words['subject']}. "
         summary += text.sentences(rng, 1)
         page = CasePage(
@@ -371,14 +373,14 @@ def _days(rng, low, high):
 
 
 def _at(day, hour, minute=0):
-    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=OSLO())
+    """A moment on `day` in Norwegian time."""
+    time = datetime.time(hour, minute)
+    return datetime.datetime.combine(day, time, tzinfo=timezone.get_default_timezone())
 
 
 def _make_phases():
     """The demo's phases, for a database without them (a test's minimal tree)."""
-    from methods.demo import PHASES
-
-    for position, (slug, name, number, description) in enumerate(PHASES, start=1):
+    for position, (slug, name, number, description) in enumerate(method_demo.PHASES, start=1):
         Phase.objects.get_or_create(
             slug=slug,
             defaults={
@@ -392,8 +394,6 @@ def _make_phases():
 
 
 def _make_sectors():
-    from cases.demo import SECTORS
-
-    for position, (slug, name) in enumerate(SECTORS, start=1):
+    for position, (slug, name) in enumerate(case_demo.SECTORS, start=1):
         Sector.objects.get_or_create(slug=slug, defaults={"name": name, "sort_order": position})
     return list(Sector.objects.values_list("pk", flat=True))
