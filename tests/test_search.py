@@ -118,7 +118,9 @@ def result_types(html):
 
 
 def count_text(html):
-    match = re.search(r"<h2 id=\"treff-tittel\"[^>]*>(.*?)</h2>", html)
+    match = re.search(
+        r"<h2 id=\"treff-tittel\"[^>]*><span role=\"status\"[^>]*>(.*?)</span></h2>", html
+    )
     return match.group(1) if match else ""
 
 

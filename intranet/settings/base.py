@@ -121,6 +121,16 @@ DATABASES = {
     )
 }
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["OPTIONS"] = {
+        # Writers take the lock when their transaction begins and wait up to
+        # 20 s for it, instead of failing with «database is locked» halfway;
+        # with WAL, readers never wait for a writer (runserver's threads,
+        # several gunicorn workers, the scheduled-publishing job).
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # What is the same for every employee (menu, breadcrumbs, footer, routes, the
