@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext, pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -142,7 +143,8 @@ class MethodIndexPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
         from .listing import MethodListing
 
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = MethodListing(self, request)
+        # Built only when the cached listing (the template's sharedcache) is missing.
+        context["listing"] = SimpleLazyObject(lambda: MethodListing(self, request))
         return context
 
 

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import PageChooserPanel
 from wagtail.models import Page
@@ -64,5 +65,6 @@ class CaseIndexPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
         from cases.listing import CaseListing
 
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = CaseListing(self, request)
+        # Built only when the cached listing (the template's sharedcache) is missing.
+        context["listing"] = SimpleLazyObject(lambda: CaseListing(self, request))
         return context
