@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve
@@ -29,18 +30,25 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+MEDIA_MAX_AGE = 24 * 60 * 60
+
+
 @require_safe
 def media(request, path):
-    # Documents are served by Wagtail's view, which checks collection privacy
-    # and sends them as attachments; only images come straight from here.
-    if not path.startswith(("original_images/", "images/")):
-        raise Http404
     """Uploaded images, behind the sign-in like every other view.
 
     Employees' material is never a public folder. A proxy can take over the
     transfer later (X-Accel-Redirect) without changing who may see what.
     """
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    # Documents are served by Wagtail's view, which checks collection privacy
+    # and sends them as attachments; only images come straight from here.
+    if not path.startswith(("original_images/", "images/")):
+        raise Http404
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    # Only in this employee's browser, never in a shared proxy; for a day,
+    # since a replaced image gets new file names (not «immutable», though).
+    patch_cache_control(response, private=True, max_age=MEDIA_MAX_AGE)
+    return response
 
 
 def sign_in_locked_out(request, original_response=None, credentials=None):

@@ -275,3 +275,5 @@ def test_signed_in_employee_gets_uploaded_images(employee_client, settings):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
+    # Kept a day by this employee's browser only, never by a shared proxy.
+    assert response["Cache-Control"] == "private, max-age=86400"
