@@ -123,11 +123,12 @@ class Tools:
 
 
 class Database:
-    """The benchmark's own database: a SQLite file under .bench/sqlite/, or the
+    """The benchmark's own database: a SQLite file under .bench/sqlite/<N>-pages/, or the
     PostgreSQL database DATABASE_URL names (a throwaway one from with-postgres.sh).
 
-    A built database is kept (SQLite: the file; PostgreSQL: a pg_dump in .bench/) with a
-    stamp of its page count, and reused when the next run asks for the same pages.
+    A built database is kept (SQLite: the file; PostgreSQL: a pg_dump) with a stamp of
+    its page count, one folder per number of bulk pages, and reused by the next run that
+    asks for the same number.
     """
 
     def __init__(self, pages):
@@ -135,7 +136,7 @@ class Database:
         url = os.environ.get("DATABASE_URL", "")
         self.postgres = url.startswith(("postgres://", "postgresql://"))
         self.name = "postgresql" if self.postgres else "sqlite"
-        self.dir = BENCH / self.name
+        self.dir = BENCH / self.name / f"{pages}-pages"
         self.dir.mkdir(parents=True, exist_ok=True)
         self.file = self.dir / "bench.sqlite3"
         self.dump = self.dir / "bench.pgdump"
@@ -199,14 +200,14 @@ class Database:
         ).stdout
         return int(output.split()[-1])
 
-    def prepare(self, seed):
+    def prepare(self):
         """A database with the demo content and `pages` bulk pages; reused when it has them."""
-        wanted = {"pages": self.pages if seed else 0}
+        wanted = {"pages": self.pages}
         stamp = self.stamp()
         same = stamp and {key: stamp.get(key) for key in wanted} == wanted
         if same and self.password_file.exists() and self.reuse(stamp):
             return
-        self.build(seed, wanted)
+        self.build(wanted)
 
     def reuse(self, stamp):
         if self.postgres:
@@ -230,7 +231,7 @@ class Database:
         log(f"reusing the benchmark database ({count} pages)")
         return True
 
-    def build(self, seed, wanted):
+    def build(self, wanted):
         started = time.monotonic()
         self.build_log.write_text("")
         if self.postgres:
@@ -247,7 +248,7 @@ class Database:
         self.manage("migrate", "--noinput")
         self.manage("setup_section")
         self.manage("load_demo_content", env={"DEMO_PASSWORD": self.password})
-        if seed:
+        if self.pages:
             if not (ROOT / "home" / "management" / "commands" / "seed_bulk.py").exists():
                 sys.exit("manage.py seed_bulk is not in this tree yet: run with --no-seed")
             log(f"seed_bulk --pages {self.pages} (the first time takes a while)")
@@ -800,10 +801,10 @@ def main(argv=None):
     wrk = None if args.no_wrk else tools.wrk()
     lighthouse = None if args.no_lighthouse else tools.lighthouse()
 
-    database = Database(args.pages)
+    database = Database(0 if args.no_seed else args.pages)
     if args.rebuild:
         database.stamp_file.unlink(missing_ok=True)
-    database.prepare(seed=not args.no_seed)
+    database.prepare()
 
     port = free_port()
     serve_env = {
@@ -899,10 +900,15 @@ def main(argv=None):
         "",
         table(rows, ceiling),
         "",
-        f"queries: in-process (Django test client, production settings, warm caches; a range if "
+        "queries: in-process (Django test client, production settings, warm caches; a range if "
         f"three requests differed) · p50/p95: {args.requests} sequential requests over keep-alive, "
-        f"client-observed on loopback · req/s: wrk -t{args.wrk_threads} -c{args.wrk_connections} "
-        f"-d{args.seconds}s (static file: {max(args.seconds, 10)} s) with the session cookie",
+        "client-observed on loopback"
+        + (
+            f" · req/s: wrk -t{args.wrk_threads} -c{args.wrk_connections} -d{args.seconds}s "
+            f"(static file: {max(args.seconds, 10)} s) with the session cookie"
+            if wrk
+            else ""
+        ),
     ]
     fewer = [f"{row['label']} {row['n']}" for row in rows if row["n"] < args.requests]
     if fewer:
