@@ -535,11 +535,12 @@ def nearest_rank(sorted_values, fraction):
 def time_requests(port, path, cookie, count, budget=15.0, least=30, warmup=10):
     """p50 and p95 in ms of `count` sequential GETs over one keep-alive connection, as the
     client on loopback sees them (request written to body read), after `warmup` requests.
-    A slow URL stops after `budget` seconds with at least `least` requests (n says how many)."""
+    A slow URL stops after `budget` seconds with at least `least` requests (n says how many).
+    `first` is the first request's time: the URL's cold caches in the worker that got it."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     headers = {"Cookie": cookie}
     timings = []
-    status = size = None
+    status = size = first = None
     deadline = None
     for number in range(warmup + count):
         for attempt in range(2):
@@ -556,6 +557,8 @@ def time_requests(port, path, cookie, count, budget=15.0, least=30, warmup=10):
                 if attempt:
                     raise
         status, size = response.status, len(body)
+        if number == 0:
+            first = elapsed
         if number == warmup:
             deadline = time.monotonic() + budget
         if number >= warmup:
@@ -569,6 +572,7 @@ def time_requests(port, path, cookie, count, budget=15.0, least=30, warmup=10):
         "size": size,
         "p50": statistics.median(timings),
         "p95": nearest_rank(timings, 0.95),
+        "first": first,
         "n": len(timings),
     }
 
@@ -695,8 +699,8 @@ def table(rows, ceiling):
     """The Markdown table; `ceiling` is the static file's row, its req/s the 100 %."""
     limit = ceiling.get("rate") if ceiling else None
     lines = [
-        "| page | URL | queries | p50 ms | p95 ms | req/s | % of static |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "| page | URL | queries | p50 ms | p95 ms | req/s | % of static | 1st ms |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for row in [*rows, ceiling] if ceiling else rows:
         rate = row.get("rate")
@@ -707,7 +711,7 @@ def table(rows, ceiling):
         status = "" if row["status"] == 200 else f" **HTTP {row['status']}**"
         lines.append(
             f"| {row['label']} | `{row['path']}`{status} | {row['queries']} | "
-            f"{row['p50']:.1f} | {row['p95']:.1f} | {rate_text} | {share} |"
+            f"{row['p50']:.1f} | {row['p95']:.1f} | {rate_text} | {share} | {row['first']:.0f} |"
         )
     return "\n".join(lines)
 
@@ -902,7 +906,7 @@ def main(argv=None):
         "",
         "queries: in-process (Django test client, production settings, warm caches; a range if "
         f"three requests differed) · p50/p95: {args.requests} sequential requests over keep-alive, "
-        "client-observed on loopback"
+        "client-observed on loopback; 1st: the first request after gunicorn started, caches cold"
         + (
             f" · req/s: wrk -t{args.wrk_threads} -c{args.wrk_connections} -d{args.seconds}s "
             f"(static file: {max(args.seconds, 10)} s) with the session cookie"
