@@ -160,6 +160,23 @@ def test_cached_parts_change_with_the_clock_when_an_event_begins(employee_client
     assert "Akkurat nå" in shown
 
 
+def test_the_cached_funding_listing_moves_a_call_to_the_archive_when_its_deadline_passes(
+    employee_client, home
+):
+    deadline = timezone.now() + datetime.timedelta(hours=2)
+    factories.make_funding_call(title="Innovasjonsmidler 2027", deadline=deadline)
+    listing = html(employee_client, "/stotte/")  # cached
+    assert "Tidligere utlysninger" not in listing
+
+    with mock.patch(
+        "django.utils.timezone.now", return_value=deadline + datetime.timedelta(hours=1)
+    ):
+        listing = html(employee_client, "/stotte/")
+
+    archive = listing.split("Tidligere utlysninger", 1)[1]
+    assert "Innovasjonsmidler 2027" in archive
+
+
 def test_another_process_publishing_is_seen_here(employee_client, home):
     """The generation lives in the database: a change made and announced by another
     process (a gunicorn worker, the scheduled-publishing cron job) is seen here

@@ -5,6 +5,7 @@ from itertools import groupby
 
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -85,12 +86,15 @@ class EventIndexPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwne
 
     @path("")
     def index_route(self, request):
-        coming, past_by_year = self.grouped_events()
         return self.render(
             request,
             context_overrides={
-                "coming_events": coming,
-                "past_by_year": past_by_year,
+                # Built only when the cached listing (the template's sharedcache) is missing.
+                "listing": SimpleLazyObject(
+                    lambda: dict(
+                        zip(("coming", "past_by_year"), self.grouped_events(), strict=True)
+                    )
+                ),
                 "calendar_url": self.url + self.reverse_subpage("calendar"),
             },
         )

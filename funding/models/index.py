@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -83,18 +84,18 @@ class FundingIndexPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOw
 
     @path("")
     def index_route(self, request):
-        open_calls, upcoming, closed = self.grouped_calls()
-        response = self.render(
+        return self.render(
             request,
             context_overrides={
-                "open_calls": open_calls,
-                "upcoming_calls": upcoming,
-                "closed_calls": closed,
-                "next_call": upcoming[0] if upcoming else None,
+                # Built only when the cached listing (the template's sharedcache) is missing.
+                "listing": SimpleLazyObject(
+                    lambda: dict(
+                        zip(("open", "upcoming", "closed"), self.grouped_calls(), strict=True)
+                    )
+                ),
                 "my_applications_url": self.url + self.reverse_subpage("my_applications"),
             },
         )
-        return response
 
     # --- «Mine søknader» -------------------------------------------------------
 
