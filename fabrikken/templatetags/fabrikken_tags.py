@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
+from caching.keys import remember
 from fabrikken.formats import format_date, format_datetime, format_slot, format_time
 from fabrikken.models import FabrikkenPage, RoomBooking
 
@@ -73,8 +74,12 @@ def fabrikken_breadcrumbs(context, current_title, page, through_title="", throug
 @register.inclusion_tag("fabrikken/includes/home_section.html", takes_context=True)
 def fabrikken_home_section(context):
     """The front page's «Fabrikken»: book a room or ask for guidance, and the user's next booking."""
-    page = FabrikkenPage.objects.live().first()
-    if page is None:
+    # The page is the same for everyone until the next publish; the booking is the user's.
+    page = remember(
+        lambda: FabrikkenPage.objects.live().defer_streamfields().first() or False,
+        "fabrikken-home-page",
+    )
+    if not page:
         return {"page": None}
     request = context.get("request")
     user = getattr(request, "user", None)
