@@ -701,8 +701,8 @@ def table(rows, ceiling):
     """The Markdown table; `ceiling` is the static file's row, its req/s the 100 %."""
     limit = ceiling.get("rate") if ceiling else None
     lines = [
-        "| page | URL | queries | p50 ms | p95 ms | req/s | % of static | 1st ms |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        "| page | URL | queries | p50 ms | p95 ms | req/s | % of static | 1st ms | kB |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in [*rows, ceiling] if ceiling else rows:
         rate = row.get("rate")
@@ -713,7 +713,8 @@ def table(rows, ceiling):
         status = "" if row["status"] == 200 else f" **HTTP {row['status']}**"
         lines.append(
             f"| {row['label']} | `{row['path']}`{status} | {row['queries']} | "
-            f"{row['p50']:.1f} | {row['p95']:.1f} | {rate_text} | {share} | {row['first']:.0f} |"
+            f"{row['p50']:.1f} | {row['p95']:.1f} | {rate_text} | {share} | {row['first']:.0f} | "
+            f"{row['size'] / 1024:.0f} |"
         )
     return "\n".join(lines)
 
@@ -909,7 +910,8 @@ def main(argv=None):
         "",
         "queries: in-process (Django test client, production settings, warm caches; a range if "
         f"three requests differed) · p50/p95: {args.requests} sequential requests over keep-alive, "
-        "client-observed on loopback; 1st: the first request after gunicorn started, caches cold"
+        "client-observed on loopback; 1st: the first request after gunicorn started, caches cold; "
+        "kB: the response body, uncompressed"
         + (
             f" · req/s: wrk -t{args.wrk_threads} -c{args.wrk_connections} -d{args.seconds}s "
             f"(static file: {max(args.seconds, 10)} s) with the session cookie"

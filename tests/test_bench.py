@@ -73,13 +73,14 @@ def test_bench_finds_every_kind_of_url_and_each_answers(bench, employee):
 
 def test_bench_table_puts_each_url_beside_the_static_ceiling(bench):
     row = {"label": "home", "path": "/", "status": 200, "queries": "12", "p50": 8.0, "p95": 12.5}
-    row["first"] = 40.2
+    row.update(first=40.2, size=20480)
     ceiling = {**row, "label": "static file (ceiling)", "path": "/static/x.css", "queries": "0"}
 
     text = bench.table([{**row, "rate": 500.0}], {**ceiling, "rate": 2000.0})
 
-    assert "| home | `/` | 12 | 8.0 | 12.5 | 500 | 25.0 % | 40 |" in text
+    assert "| home | `/` | 12 | 8.0 | 12.5 | 500 | 25.0 % | 40 | 20 |" in text
     assert (
-        "| static file (ceiling) | `/static/x.css` | 0 | 8.0 | 12.5 | 2000 | 100.0 % | 40 |" in text
+        "| static file (ceiling) | `/static/x.css` | 0 | 8.0 | 12.5 | 2000 | 100.0 % | 40 | 20 |"
+        in text
     )
     assert bench.nearest_rank(list(range(1, 101)), 0.95) == 95
