@@ -689,11 +689,15 @@ def machine_line(db_name, page_total, args):
         or "?"
     )
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    from django.conf import settings
+
+    backend = settings.CACHES["default"]["BACKEND"]
+    cache = "Redis" if "redis" in backend.lower() else backend.rsplit(".", 1)[-1]
     return (
         f"{datetime.date.today()} · {cpu}, {os.cpu_count()} cores, load {load} · {database} · "
         f"{page_total} pages ({args.pages if not args.no_seed else 0} from seed_bulk) · "
         f"gunicorn {args.workers} workers × {os.environ.get('GUNICORN_THREADS', '2')} threads · "
-        f"Python {platform.python_version()} · git {revision}"
+        f"cache {cache} · Python {platform.python_version()} · git {revision}"
     )
 
 
