@@ -7,7 +7,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Site
 
 from caching import generation
-from caching.keys import content_key
+from caching.keys import content_key, remember
 
 # Where Site.find_for_request and Page.route_for_request keep their answers on
 # the request; filled in here, Wagtail uses them instead of asking the database.
@@ -55,11 +55,7 @@ class CachedRoutingMiddleware:
     @staticmethod
     def site(request):
         if not hasattr(request, SITE_ATTRIBUTE):
-            key = content_key("site", request.get_host())
-            site = cache.get(key)
-            if site is None:
-                site = Site._find_for_request(request)
-                cache.set(key, site)
+            site = remember(lambda: Site._find_for_request(request), "site", request.get_host())
             setattr(request, SITE_ATTRIBUTE, site)
         return getattr(request, SITE_ATTRIBUTE)
 

@@ -1,10 +1,9 @@
 """{% sharedcache %}: a template fragment every employee sees alike, cached per generation."""
 
 from django import template
-from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 
-from caching.keys import content_key
+from caching.keys import remember
 
 register = template.Library()
 
@@ -20,12 +19,9 @@ class SharedFragmentNode(template.Node):
             # A preview shows a draft: never the live page's cached parts, nor the other way round.
             return self.nodelist.render(context)
         vary_on = [variable.resolve(context) for variable in self.vary_on]
-        key = content_key(make_template_fragment_key(self.name, vary_on))
-        value = cache.get(key)
-        if value is None:
-            value = self.nodelist.render(context)
-            cache.set(key, value)
-        return value
+        return remember(
+            lambda: self.nodelist.render(context), make_template_fragment_key(self.name, vary_on)
+        )
 
 
 @register.tag
