@@ -18,11 +18,9 @@ max_requests_jitter = 200
 # The proxy in front sets X-Forwarded-*; trust it only from these addresses.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 
-# Logs to stdout; the access log as one JSON object per line.
+# Logs to stdout; the access log as one JSON object per line, built with
+# json.dumps (intranet/log_format.py), so hostile paths cannot break a line.
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
-access_log_format = (
-    '{"time": "%(t)s", "remote": "%(h)s", "method": "%(m)s", "path": "%(U)s", '
-    '"status": %(s)s, "bytes": "%(B)s", "duration_ms": %(M)s, "agent": "%(a)s"}'
-)
+logger_class = "intranet.log_format.JSONAccessLogger"
