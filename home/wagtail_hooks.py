@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -6,10 +7,12 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.userbar import ContentCheckerItem
+from wagtail.models import BaseViewRestriction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home import admin_views
+from home.four_eyes import may_publish_directly
 from home.models import Person
 from home.roles import MODERATORS
 
@@ -32,18 +35,14 @@ register_snippet(PersonViewSet)
 # Publishing goes through the workflow "Godkjenning" for everyone but
 # administrators. Moderators keep publish_page (to unpublish, schedule and
 # set privacy), so direct publication is taken away here: from the menu,
-# and from every view that could publish on a POST.
-
-
-def _may_publish_directly(user):
-    return user.is_superuser
+# and from every view that could publish on a POST (home/four_eyes.py).
 
 
 def _asks_to_publish(request, field):
     return (
         request.method == "POST"
         and bool(request.POST.get(field))
-        and not _may_publish_directly(request.user)
+        and not may_publish_directly(request.user)
     )
 
 
@@ -57,7 +56,7 @@ def _refuse_direct_publish(request, redirect_to):
 
 @hooks.register("construct_page_action_menu")
 def hide_direct_publish(menu_items, request, context):
-    if not _may_publish_directly(request.user):
+    if not may_publish_directly(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
 
 
@@ -78,17 +77,64 @@ def refuse_publish_on_create(request, parent_page, page_class):
 
 
 @hooks.register("before_copy_page")
-def refuse_publish_on_copy(request, page):
+def refuse_live_copies(request, page):
+    """A published copy or an alias (live with its original) is for administrators only."""
+    copy_url = reverse("wagtailadmin_pages:copy", args=[page.pk])
+    if _asks_to_publish(request, "alias"):
+        messages.error(
+            request,
+            _(
+                "An alias is published at once, so only administrators can create one. "
+                "Make a copy instead: it is saved as a draft and goes through approval."
+            ),
+        )
+        return redirect(copy_url)
     if _asks_to_publish(request, "publish_copies"):
-        return _refuse_direct_publish(request, reverse("wagtailadmin_explore", args=[page.pk]))
+        messages.error(
+            request,
+            _(
+                "Copies are saved as drafts and published through approval: "
+                "copy without publishing."
+            ),
+        )
+        return redirect(copy_url)
     return None
+
+
+@hooks.register("construct_admin_api")
+def four_eyes_admin_api(router):
+    from home.admin_api import FourEyesPagesAdminAPIViewSet
+
+    router.register_endpoint("pages", FourEyesPagesAdminAPIViewSet)
 
 
 @hooks.register("before_bulk_action")
 def refuse_bulk_publish(request, action_type, objects, action_class_instance):
-    if action_type == "publish" and not _may_publish_directly(request.user):
+    if action_type == "publish" and not may_publish_directly(request.user):
         return _refuse_direct_publish(request, reverse("wagtailadmin_explore_root"))
     return None
+
+
+# Privacy is «innloggede» or chosen groups: the settings offer no shared
+# password, and the migration home/0004 retired the old ones. One made since
+# (in a shell, a fixture) is no way in: what it guards is refused to everyone,
+# before Wagtail's own check could show a password form.
+
+
+def _has_shared_password(restrictions):
+    return any(r.restriction_type == BaseViewRestriction.PASSWORD for r in restrictions)
+
+
+@hooks.register("before_serve_page", order=-10)
+def refuse_pages_behind_a_shared_password(page, request, serve_args, serve_kwargs):
+    if _has_shared_password(page.get_view_restrictions()):
+        raise PermissionDenied
+
+
+@hooks.register("before_serve_document", order=-10)
+def refuse_documents_behind_a_shared_password(document, request):
+    if _has_shared_password(document.collection.get_view_restrictions()):
+        raise PermissionDenied
 
 
 @hooks.register("construct_main_menu")

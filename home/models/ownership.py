@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from home.four_eyes import FourEyesCopyForm
+
 REVIEW_AFTER = datetime.timedelta(days=365)
 
 
@@ -35,6 +37,10 @@ class ContentOwnershipMixin(models.Model):
     )
 
     ownership_panels = [MultiFieldPanel([FieldPanel("content_owner")], heading=_("Ownership"))]
+
+    # Every page type of the section mixes this in, so its copy form lives here
+    # too: no «Publish copies» and no «Alias» but for administrators.
+    copy_form_class = FourEyesCopyForm
 
     class Meta:
         abstract = True
