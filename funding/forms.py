@@ -6,25 +6,60 @@ dates are three text inputs (Dag, Måned, År — §5.6; the shared
 `home.forms.DateInputsField`) and whose amounts accept
 «250 000», «250.000» and «kr 250 000,-». Every form carries a one-time token so a
 double-click or a resent POST cannot create a second application.
+
+Every number field is an amount in kroner: never negative, never absurdly large,
+and within the call's own least and most per application when the editors set
+them (the hint says «Du kan søke om 100 000–800 000 kroner»). Dates in an
+application are plans (a start, an external deadline), so none may be in the past.
+No input, however odd («Infinity», «1e308», 46 digits), gets past the form as
+anything but a form error.
 """
 
+import datetime
 import re
 import uuid
 from decimal import Decimal
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from funding.formats import format_number
 from home.forms import DateInputsField
 
 TOKEN_FIELD = "submission_token"
 
 
+# A sanity limit: no call gives out a trillion kroner, and a shorter number keeps
+# Decimal arithmetic (and the stored answer) well inside its precision.
+MAX_AMOUNT_DIGITS = 12
+
+
 class AmountField(forms.DecimalField):
-    """A number as people write it: «250 000», «250.000», «kr 250 000,-», «1,5»."""
+    """A number as people write it: «250 000», «250.000», «kr 250 000,-», «1,5».
+
+    `least` and `most` are the call's range per application (either may be None).
+    """
 
     widget = forms.TextInput(attrs={"inputmode": "decimal"})
+    default_error_messages = {
+        "negative": _(
+            "The amount can't be negative. Write it without a minus, for example 250 000."
+        ),
+        "too_large": _("The amount is too large. Write it in kroner, for example 250 000."),
+        "max_decimal_places": _(
+            "Write the amount with at most two decimals, for example 1 500,50."
+        ),
+        "out_of_range": _("The amount is outside what you can apply for."),
+    }
+
+    def __init__(self, *, least=None, most=None, **kwargs):
+        kwargs.setdefault("decimal_places", 2)
+        super().__init__(**kwargs)
+        self.least, self.most = least, most
 
     def to_python(self, value):
         if isinstance(value, str):
@@ -35,9 +70,45 @@ class AmountField(forms.DecimalField):
                 text = text.replace(".", "")
             value = text.replace(",", ".")
         number = super().to_python(value)
-        if isinstance(number, Decimal) and number == number.to_integral_value():
+        if not isinstance(number, Decimal):
+            return number
+        # «Infinity», «NaN»: Decimal reads them, but they are no amount.
+        if not number.is_finite():
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        if number.is_zero():
+            return Decimal(0)  # also «-0» and «0e400»
+        if number.adjusted() >= MAX_AMOUNT_DIGITS:
+            raise ValidationError(self.error_messages["too_large"], code="too_large")
+        if number == number.to_integral_value():
             number = number.quantize(Decimal(1))
         return number
+
+    def validate(self, value):
+        super().validate(value)
+        if value is None:
+            return
+        if value < 0:
+            raise ValidationError(self.error_messages["negative"], code="negative")
+        if (self.least is not None and value < self.least) or (
+            self.most is not None and value > self.most
+        ):
+            raise ValidationError(self.error_messages["out_of_range"], code="out_of_range")
+
+
+def amount_range_sentence(least, most):
+    """«Du kan søke om 100 000–800 000 kroner.», «… inntil 30 000 kroner.» or ""."""
+    if least and most:
+        return gettext("You can apply for %(least)s–%(most)s kroner.") % {
+            "least": format_number(least),
+            "most": format_number(most),
+        }
+    if most:
+        return gettext("You can apply for up to %(most)s kroner.") % {"most": format_number(most)}
+    if least:
+        return gettext("You can apply for at least %(least)s kroner.") % {
+            "least": format_number(least)
+        }
+    return ""
 
 
 class FundingFormBuilder(FormBuilder):
@@ -82,6 +153,26 @@ class FundingFormBuilder(FormBuilder):
 
     def create_number_field(self, field, options):
         options.pop("max_length", None)
+        label = {"label": field.label}
+        options["error_messages"].update(
+            {
+                "negative": _(
+                    "The amount in «%(label)s» can't be negative. Write it without a minus, "
+                    "for example 250 000."
+                )
+                % label,
+                "too_large": _(
+                    "The amount in «%(label)s» is too large. Write it in kroner, "
+                    "for example 250 000."
+                )
+                % label,
+                "max_decimal_places": _(
+                    "Write the amount in «%(label)s» with at most two decimals, "
+                    "for example 1 500,50."
+                )
+                % label,
+            }
+        )
         return AmountField(**options)
 
     def create_date_field(self, field, options):
@@ -127,6 +218,30 @@ class ApplicationForm(BaseForm):
         self.fields[TOKEN_FIELD] = self.fields.pop(TOKEN_FIELD)
         if not self.is_bound:
             self.initial.setdefault(TOKEN_FIELD, uuid.uuid4())
+        self.apply_limits()
+
+    def apply_limits(self):
+        """The call's amount range on every amount, and no date in the past.
+
+        The fields are this form's own copies, so changing them touches no other form.
+        """
+        least = getattr(self.page, "min_per_application", None)
+        most = getattr(self.page, "max_per_application", None)
+        sentence = amount_range_sentence(least, most)
+        today = timezone.localdate()
+        for field in self.fields.values():
+            if isinstance(field, AmountField):
+                field.least, field.most = least or None, most or None
+                if sentence:
+                    field.help_text = " ".join(filter(None, [str(field.help_text), sentence]))
+                    field.error_messages["out_of_range"] = " ".join(
+                        [
+                            sentence,
+                            gettext("Change the amount in «%(label)s».") % {"label": field.label},
+                        ]
+                    )
+            elif isinstance(field, (DateInputsField, forms.DateTimeField)):
+                field.validators.append(NotBefore(today, field.label))
 
     @property
     def token_value(self):
@@ -146,3 +261,22 @@ class ApplicationForm(BaseForm):
     def answers(self):
         """The cleaned answers without the token, as stored in the submission."""
         return {name: value for name, value in self.cleaned_data.items() if name != TOKEN_FIELD}
+
+
+class NotBefore:
+    """A date or date-time field's validator: `day` or later («Planlagt oppstart» not in the past)."""
+
+    def __init__(self, day, label):
+        self.day, self.label = day, label
+
+    def __call__(self, value):
+        if isinstance(value, datetime.datetime):
+            # The date as written (in Norwegian time): no conversion that could overflow
+            # at year 1 or 9999.
+            value = value.date()
+        if value is not None and value < self.day:
+            raise ValidationError(
+                gettext("«%(label)s» can't be before today. Write %(today)s or a later date.")
+                % {"label": self.label, "today": formats.date_format(self.day, "j. F Y")},
+                code="past",
+            )

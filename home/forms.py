@@ -51,7 +51,7 @@ MONTH_ABBREVIATIONS = {name[:3]: number for name, number in MONTHS.items()} | {"
 def parse_month(text):
     """A month as a number («3», «03») or a Norwegian name («mars», «mar.»)."""
     text = text.strip().lower().rstrip(".")
-    if text.isdigit():
+    if text.isdecimal():  # not isdigit: int() can't read «²»
         return int(text)
     return MONTHS.get(text) or MONTH_ABBREVIATIONS.get(text)
 
@@ -87,12 +87,14 @@ class DateInputsField(forms.MultiValueField):
         if not (day and month and year):
             raise ValidationError(self.error_messages["incomplete"], code="incomplete")
         month_number = parse_month(month)
-        if not (day.isdigit() and year.isdigit() and month_number):
+        # isdecimal, not isdigit: «²» is a digit that int() can't read. A year has at
+        # most four digits, so date() never overflows (year 9999999999 would).
+        if not (day.isdecimal() and year.isdecimal() and len(year) <= 4 and month_number):
             raise ValidationError(self.error_messages["invalid"], code="invalid")
         year_number = int(year)
         if year_number < 100:
             year_number += 2000
         try:
             return date(year_number, month_number, int(day))
-        except ValueError as error:
+        except (ValueError, OverflowError) as error:
             raise ValidationError(self.error_messages["invalid"], code="invalid") from error

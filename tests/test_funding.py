@@ -34,6 +34,10 @@ OSLO = ZoneInfo("Europe/Oslo")
 # 1 April 2026 is summer time in Norway (UTC+2): the edge is 10.00 UTC.
 OPENS = datetime(2026, 3, 2, 9, 0, tzinfo=OSLO)
 DEADLINE = datetime(2026, 4, 1, 12, 0, tzinfo=OSLO)
+# Dates in an application may not be in the past: the answers plan for next year.
+NEXT_YEAR = timezone.localdate().year + 1
+MONTHS_NB = "januar februar mars april mai juni juli august september oktober november desember"
+MONTHS_NB = MONTHS_NB.split()
 
 
 @pytest.fixture(autouse=True)
@@ -62,7 +66,7 @@ def answers(**overrides):
         "hjelp_fra_fabrikken": "Ja",
         "planlagt_oppstart_0": "1",
         "planlagt_oppstart_1": "mars",
-        "planlagt_oppstart_2": "2027",
+        "planlagt_oppstart_2": str(NEXT_YEAR),
         "forankret_hos_leder": "on",
         "submission_token": str(uuid.uuid4()),
     }
@@ -451,7 +455,7 @@ def test_applying_stores_the_signed_in_applicant_and_the_answers(client, open_ca
         "belop_det_sokes_om": "250000",
         "samarbeidspartnere": ["Universitetet i Stavanger"],
         "hjelp_fra_fabrikken": "Ja",
-        "planlagt_oppstart": "2027-03-01",
+        "planlagt_oppstart": f"{NEXT_YEAR}-03-01",
         "forankret_hos_leder": True,
     }
 
@@ -460,7 +464,7 @@ def test_applying_stores_the_signed_in_applicant_and_the_answers(client, open_ca
     assert "Søknaden er sendt" in text
     assert "Vi har mottatt søknaden din til «Innovasjonsmidler 2026»." in text
     assert "Vi har sendt en bekreftelse til kari@eksempel.no." in text
-    assert "250\u00a0000" in text and "1. mars 2027" in text
+    assert "250\u00a0000" in text and f"1. mars {NEXT_YEAR}" in text
     assert 'href="/stotte/mine-soknader/"' in html_of(receipt)
 
 
@@ -623,7 +627,7 @@ def test_invalid_input_shows_errors_and_keeps_what_was_typed(employee_client, op
     # What was typed is still there
     assert 'value="Digital innsjekk på legevakten"' in html
     assert 'value="tre hundre"' in html
-    assert 'value="31"' in html and 'value="februar"' in html and 'value="2027"' in html
+    assert 'value="31"' in html and 'value="februar"' in html and f'value="{NEXT_YEAR}"' in html
     assert re.search(r'value="Næringslivet" checked', html)
     assert not re.search(r'value="Universitetet i Stavanger" checked', html)
     assert re.search(r'value="Ja" checked', html)
@@ -655,7 +659,7 @@ def test_other_field_types_render_validate_and_read_back(client, index_page):
         call.url,
         {
             "e_post_til_leder": "leder@eksempel.no",
-            "motetidspunkt": "15.3.2027 09.30",
+            "motetidspunkt": f"15.3.{NEXT_YEAR} 09.30",
             "tema": ["Skole"],
             "submission_token": str(uuid.uuid4()),
         },
@@ -671,8 +675,171 @@ def test_other_field_types_render_validate_and_read_back(client, index_page):
     assert "Velg minst ett alternativ for «Tema»." in text
     assert valid.status_code == 302
     receipt = text_of(client.get(valid["Location"]))
-    assert "15. mars 2027 kl.\u00a009.30" in receipt
+    assert f"15. mars {NEXT_YEAR} kl.\u00a009.30" in receipt
     assert "leder@eksempel.no" in receipt and "Skole" in receipt
+
+
+# --- No input breaks the form; the limits users expect (issue 16, items 8–9) -----------
+
+
+@pytest.mark.parametrize(
+    ("amount", "message"),
+    [
+        ("Infinity", "Skriv et tall i «Beløp det søkes om», for eksempel 250\u00a0000."),
+        ("-Infinity", "Skriv et tall i «Beløp det søkes om», for eksempel 250\u00a0000."),
+        ("NaN", "Skriv et tall i «Beløp det søkes om», for eksempel 250\u00a0000."),
+        ("sNaN", "Skriv et tall i «Beløp det søkes om», for eksempel 250\u00a0000."),
+        ("1e308", "Beløpet i «Beløp det søkes om» er for stort."),
+        ("9" * 46, "Beløpet i «Beløp det søkes om» er for stort."),
+        ("1e-400", "Skriv beløpet i «Beløp det søkes om» med høyst to desimaler"),
+        ("-5", "Beløpet i «Beløp det søkes om» kan ikke være negativt."),
+        ("kr -250 000", "Beløpet i «Beløp det søkes om» kan ikke være negativt."),
+    ],
+)
+def test_a_hostile_amount_is_a_form_error_and_nothing_is_stored(
+    employee_client, open_call, amount, message
+):
+    response = employee_client.post(open_call.url, answers(belop_det_sokes_om=amount))
+
+    assert response.status_code == 200
+    assert message in text_of(response)
+    assert 'href="#id_belop_det_sokes_om"' in html_of(response)
+    assert FundingApplication.objects.count() == 0
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "year"),
+    [("1", "1", "²"), ("1", "²", "2030"), ("1", "1", "9999999999"), ("1", "1", "10000")],
+    ids=["superscript-year", "superscript-month", "ten-digit-year", "year-10000"],
+)
+def test_a_hostile_date_is_a_form_error_and_nothing_is_stored(
+    employee_client, open_call, day, month, year
+):
+    response = employee_client.post(
+        open_call.url,
+        answers(planlagt_oppstart_0=day, planlagt_oppstart_1=month, planlagt_oppstart_2=year),
+    )
+
+    assert response.status_code == 200
+    assert "Skriv en dato som finnes i «Planlagt oppstart»" in text_of(response)
+    assert FundingApplication.objects.count() == 0
+
+
+def test_the_form_says_the_calls_range_and_keeps_to_it(employee_client, open_call):
+    open_call.min_per_application = 100_000
+    open_call.max_per_application = 800_000
+    open_call.save_revision().publish()
+    range_text = "Du kan søke om 100\u00a0000–800\u00a0000 kroner."
+    error = f"{range_text} Endre beløpet i «Beløp det søkes om»."
+
+    form = employee_client.get(open_call.url)
+    too_little = employee_client.post(open_call.url, answers(belop_det_sokes_om="99 999"))
+    too_much = employee_client.post(open_call.url, answers(belop_det_sokes_om="800 001"))
+
+    # The hint under the field, wired to it.
+    assert re.search(
+        rf'<p class="field__hint" id="id_belop_det_sokes_om_hint">[^<]*{range_text}', html_of(form)
+    )
+    for response in (too_little, too_much):
+        assert response.status_code == 200
+        assert f'<a href="#id_belop_det_sokes_om">{error}</a>' in html_of(response)
+    assert FundingApplication.objects.count() == 0
+    for edge in ("100 000", "kr 800 000,-"):
+        assert (
+            employee_client.post(open_call.url, answers(belop_det_sokes_om=edge)).status_code == 302
+        )
+    assert FundingApplication.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("least", "most", "sentence"),
+    [
+        (None, 30_000, "Du kan søke om inntil 30\u00a0000 kroner."),
+        (5_000, None, "Du kan søke om minst 5\u00a0000 kroner."),
+    ],
+)
+def test_a_call_with_one_limit_says_it(employee_client, index_page, least, most, sentence):
+    call = factories.make_funding_call(
+        index_page, min_per_application=least, max_per_application=most
+    )
+
+    assert sentence in text_of(employee_client.get(call.url))
+    outside = "40 000" if most else "4 999"
+    response = employee_client.post(call.url, answers(belop_det_sokes_om=outside))
+    assert f"{sentence} Endre beløpet i «Beløp det søkes om»." in text_of(response)
+    assert FundingApplication.objects.count() == 0
+
+
+def test_a_call_without_limits_takes_any_sensible_amount(employee_client, open_call):
+    text = text_of(employee_client.get(open_call.url))
+
+    assert "Du kan søke om" not in text
+    response = employee_client.post(open_call.url, answers(belop_det_sokes_om="0"))
+    assert response.status_code == 302
+    assert FundingApplication.objects.get().form_data["belop_det_sokes_om"] == "0"
+
+
+def test_a_planned_start_in_the_past_is_refused(employee_client, open_call):
+    today = timezone.localdate()
+    yesterday = today - timedelta(days=1)
+
+    response = employee_client.post(
+        open_call.url,
+        answers(
+            planlagt_oppstart_0=str(yesterday.day),
+            planlagt_oppstart_1=str(yesterday.month),
+            planlagt_oppstart_2=str(yesterday.year),
+        ),
+    )
+
+    assert response.status_code == 200
+    expected_today = f"{today.day}. {MONTHS_NB[today.month - 1]} {today.year}"
+    assert (
+        f"«Planlagt oppstart» kan ikke være før i dag. Skriv {expected_today} eller en senere dato."
+        in text_of(response)
+    )
+    assert FundingApplication.objects.count() == 0
+    on_the_day = employee_client.post(
+        open_call.url,
+        answers(
+            planlagt_oppstart_0=str(today.day),
+            planlagt_oppstart_1=str(today.month),
+            planlagt_oppstart_2=str(today.year),
+        ),
+    )
+    assert on_the_day.status_code == 302
+
+
+@pytest.mark.parametrize("moment", ["01.01.0001 00.00", "0001-01-01 00:00", "1.1.2020 09.00"])
+def test_a_date_and_time_in_the_past_is_refused_even_at_year_one(client, index_page, moment):
+    """Year 1 was stored, and then the receipt failed to show it in Norwegian time."""
+    call = factories.make_funding_call(
+        index_page, form_fields=[("Møtetidspunkt", "datetime", True, "", "")]
+    )
+    client.force_login(factories.make_user("kari"))
+
+    response = client.post(
+        call.url, {"motetidspunkt": moment, "submission_token": str(uuid.uuid4())}
+    )
+
+    assert response.status_code == 200
+    assert "«Møtetidspunkt» kan ikke være før i dag." in text_of(response)
+    assert FundingApplication.objects.count() == 0
+
+
+def test_the_calls_amounts_can_not_be_negative(index_page):
+    call = factories.make_funding_call(index_page, publish=False)
+    call.min_per_application = -1
+    call.max_per_application = -2
+    call.total_budget = -3
+
+    with pytest.raises(ValidationError) as refused:
+        call.full_clean()
+
+    errors = refused.value.message_dict
+    for name in ("min_per_application", "max_per_application", "total_budget"):
+        assert "Skriv et beløp på 0 kroner eller mer." in errors[name]
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from functools import cached_property
 from http import HTTPMethod
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import IntegrityError, models, transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -43,6 +44,10 @@ RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 # Wagtail's clean names spell «ø» as «xf8»; Norwegian letters read better transliterated.
 NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
+
+
+# The amounts are positive integers in the database too; this says so in Norwegian.
+NOT_NEGATIVE = MinValueValidator(0, message=_("Write an amount of 0 kroner or more."))
 
 
 class FundingFormField(AbstractFormField):
@@ -100,13 +105,28 @@ class FundingCallPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Abstra
         _("total budget (NOK)"),
         null=True,
         blank=True,
+        validators=[NOT_NEGATIVE],
         help_text=_("Optional. The whole amount the call gives out, in kroner."),
     )
     min_per_application = models.PositiveIntegerField(
-        _("least per application (NOK)"), null=True, blank=True
+        _("least per application (NOK)"),
+        null=True,
+        blank=True,
+        validators=[NOT_NEGATIVE],
+        help_text=_(
+            "Optional. The least one application can ask for, in kroner. The form says "
+            "«Du kan søke om …» and refuses amounts outside the range."
+        ),
     )
     max_per_application = models.PositiveIntegerField(
-        _("most per application (NOK)"), null=True, blank=True
+        _("most per application (NOK)"),
+        null=True,
+        blank=True,
+        validators=[NOT_NEGATIVE],
+        help_text=_(
+            "Optional. The most one application can ask for, in kroner. The form refuses "
+            "larger amounts."
+        ),
     )
     eligibility = RichTextField(
         _("who can apply"),
