@@ -1,6 +1,8 @@
 """Site-wide views that belong to no content app."""
 
 import logging
+import re
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
@@ -33,6 +35,40 @@ def healthz(request):
 MEDIA_MAX_AGE = 24 * 60 * 60
 
 
+# The folders Wagtail writes images to (originals and renditions); documents
+# live beside them in MEDIA_ROOT and must never come out of this view.
+IMAGE_FOLDERS = ("original_images", "images")
+# One file name as Django's storage makes it (get_valid_filename): letters,
+# digits, «_», «-» and «.», never starting with a dot. Anything else in a
+# segment (%, \\, NUL, control characters, «..») means the path was not one
+# Wagtail wrote, so it is refused before any file system call.
+SAFE_SEGMENT = re.compile(r"[-\w][-\w.]*")
+
+
+def image_file(path):
+    """(folder, file name in it) of the image a /media/ path names, or None if it is no image.
+
+    The path must be plain: segments of safe characters, the first an image
+    folder. It is checked as it arrived (after the server's percent-decoding,
+    with no further normalising), and the resolved file must still lie inside
+    that folder, so «..», encoded or not, a backslash, a NUL byte or a
+    symbolic link cannot reach a document.
+    """
+    segments = path.split("/")
+    if len(segments) < 2 or segments[0] not in IMAGE_FOLDERS:
+        return None
+    if not all(SAFE_SEGMENT.fullmatch(segment) for segment in segments):
+        return None
+    folder = (Path(settings.MEDIA_ROOT) / segments[0]).resolve()
+    try:
+        file = folder.joinpath(*segments[1:]).resolve(strict=True)
+    except (OSError, ValueError):
+        return None
+    if not file.is_relative_to(folder) or not file.is_file():
+        return None
+    return folder, file.relative_to(folder).as_posix()
+
+
 @require_safe
 def media(request, path):
     """Uploaded images, behind the sign-in like every other view.
@@ -42,9 +78,11 @@ def media(request, path):
     """
     # Documents are served by Wagtail's view, which checks collection privacy
     # and sends them as attachments; only images come straight from here.
-    if not path.startswith(("original_images/", "images/")):
+    image = image_file(path)
+    if image is None:
         raise Http404
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    folder, name = image
+    response = serve(request, name, document_root=folder)
     # Only in this employee's browser, never in a shared proxy; for a day,
     # since a replaced image gets new file names (not «immutable», though).
     patch_cache_control(response, private=True, max_age=MEDIA_MAX_AGE)
