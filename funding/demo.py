@@ -313,7 +313,8 @@ TRY_IT = {
             "Hva måler eller observerer dere?",
         ),
         ("Hva trenger dere?", "multiline", True, "", "Utstyr, tid eller hjelp fra andre."),
-        ("Beløp det søkes om", "number", True, "", "I kroner, inntil 30\u00a0000."),
+        # The form adds «Du kan søke om inntil 30 000 kroner.» from the call's amounts.
+        ("Beløp det søkes om", "number", True, "", "I kroner."),
         ("Enhet", "dropdown", True, UNITS, ""),
         ("Lederen min har sagt ja", "checkbox", True, "", ""),
     ],

@@ -1232,3 +1232,15 @@ def test_demo_loader_builds_three_calls_and_is_idempotent(settings, client):
     assert "Demo-innhold" in listing
     mine = text_of(client.get("/stotte/mine-soknader/"))
     assert "Medfinansiering – eksterne innovasjonsmidler" in mine
+    # The demo calls' amounts per the content brief (§5), said by the form.
+    innovation = calls["innovasjonsmidler"]
+    assert (innovation.min_per_application, innovation.max_per_application) == (100_000, 800_000)
+    assert (
+        calls["prov-det"].max_per_application,
+        calls["medfinansiering"].max_per_application,
+    ) == (
+        30_000,
+        200_000,
+    )
+    call_text = text_of(client.get(innovation.url))
+    assert "Du kan søke om 100\u00a0000–800\u00a0000 kroner." in call_text
