@@ -11,14 +11,15 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from home.forms import DateInputsField
 
-from .formats import at, format_time_range
+from .formats import at, format_time_range, local
 from .models import SLOT_TAKEN_MESSAGE, GuidanceRequest, RoomBooking
-from .schedule import booking_problems
+from .schedule import booking_problems, booking_window_message
 
 TOKEN_FIELD = "submission_token"
 
@@ -209,13 +210,15 @@ class BookingForm(TokenMixin, forms.Form):
     # was made after it is a race they lost, and is said so (UI guide §5.7).
     opened = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, page, rooms, hours, user, now=None, **kwargs):
+    def __init__(self, *args, page, rooms, hours, user, now=None, last_day=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.page = page
         self.rooms = {room.slug: room for room in rooms}
         self.hours = hours
         self.user = user
         self.now = now
+        # The horizon: the last day employees can book (Fabrikken's page sets it).
+        self.last_day = last_day
         self.fields["room"].choices = [
             (
                 room.slug,
@@ -239,7 +242,13 @@ class BookingForm(TokenMixin, forms.Form):
         if room is None:
             return cleaned_data
         problems = booking_problems(
-            room, start, end, cleaned_data.get("people"), now=self.now, hours=self.hours
+            room,
+            start,
+            end,
+            cleaned_data.get("people"),
+            now=self.now,
+            hours=self.hours,
+            last_day=self.last_day,
         )
         for name, message in problems.items():
             if name not in self.errors:
@@ -249,6 +258,28 @@ class BookingForm(TokenMixin, forms.Form):
             if taken is not None:
                 self.add_error(None, self.taken_message(room, taken, cleaned_data.get("opened")))
         return cleaned_data
+
+    def check_offered_time(self):
+        """A time offered in the address (a grid link, or typed) must be bookable.
+
+        A day before today or beyond the horizon is not filled in; the form says
+        which days can be booked instead, as an error on the date.
+        """
+        day = self.initial.get("date")
+        if day is None:
+            return
+        today = local(self.now or timezone.now()).date()
+        if today <= day and (self.last_day is None or day <= self.last_day):
+            return
+        for name in ("date", "start", "end"):
+            self.initial.pop(name, None)
+        self.cleaned_data = {}  # an unbound form has none; add_error needs it
+        self.add_error(
+            "date",
+            booking_window_message(self.last_day)
+            if self.last_day
+            else gettext("That time has passed. Choose a time ahead."),
+        )
 
     def taken_message(self, room, taken, opened):
         """A booking made since the form was opened lost a race; otherwise say what is taken."""

@@ -6,7 +6,8 @@ where Fabrikken's opening hours are written. A booking
 - is for a room that can be booked,
 - starts and ends on whole quarter hours, the end after the start, on one day,
 - lies inside the opening hours of that weekday,
-- starts in the future (when it is made),
+- starts in the future (when it is made), and no later than the horizon
+  editors set on Fabrikken's page (six months by default),
 - has between one person and the room's capacity,
 - overlaps no other active booking of the room ([start, end) ranges: one
   ending 10.00 and one starting 10.00 are both fine).
@@ -15,6 +16,7 @@ The last rule is the database's to keep (see `book()`); the others are
 checked by `booking_problems()`, which the booking form and the admin share.
 """
 
+import calendar
 import datetime
 from dataclasses import dataclass, field
 
@@ -50,12 +52,29 @@ def next_quarter_hour(moment):
 # --- The rules ---------------------------------------------------------------
 
 
-def booking_problems(room, start, end, people, now=None, check_past=True, hours=None):
+def last_bookable_day(today, months):
+    """`months` calendar months after `today`: 31 August and 6 months is 28 (or 29) February."""
+    index = today.month - 1 + months
+    year, month = today.year + index // 12, index % 12 + 1
+    return datetime.date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
+
+
+def booking_window_message(last_day):
+    """«Du kan booke fra i dag til og med fredag 4. juni 2027. Velg en dag innen da.»"""
+    return gettext("You can book from today until %(date)s. Choose a day within that.") % {
+        "date": format_date(last_day, weekday=True)
+    }
+
+
+def booking_problems(
+    room, start, end, people, now=None, check_past=True, hours=None, last_day=None
+):
     """{field: message} for each rule the booking breaks; empty if it keeps them all.
 
     The fields are "room", "date", "start", "end" and "people". Overlaps with
     other bookings are not checked here: see `book()`. `hours` are the page's
-    opening hours by weekday, when the caller has them already.
+    opening hours by weekday, when the caller has them already. `last_day` is
+    the horizon employees book within (the staff's admin has none).
     """
     problems = {}
     if room is None:
@@ -87,6 +106,10 @@ def booking_problems(room, start, end, people, now=None, check_past=True, hours=
     day = local_start.date()
     if local_end.date() != day:
         problems.setdefault("end", gettext("A booking starts and ends on the same day."))
+        return problems
+
+    if last_day is not None and day > last_day:
+        problems.setdefault("date", booking_window_message(last_day))
         return problems
 
     now = now or timezone.now()
@@ -209,6 +232,11 @@ def week_param(monday):
     """«2026-W12»: the ISO week in the address (?uke=)."""
     year, week, _weekday = monday.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def offered_monday(monday, today, last_day):
+    """`monday`, kept between this week and the week of the last bookable day."""
+    return min(max(monday, monday_of(today)), monday_of(last_day))
 
 
 def parse_week(value):
@@ -352,17 +380,22 @@ def _segments(cell, opening, bookings, user_id, now_boundary):
     return segments
 
 
-def week_grid(room, monday, hours, user, now=None):
+def week_grid(room, monday, hours, user, now=None, last_day=None):
     """The grid of one room for the week starting `monday`: one query, for the bookings.
 
-    Columns are the weekdays with opening hours; rows are whole hours from the
-    earliest opening to the latest closing. A cell whose state changes within
-    the hour (a booking from 09.30, say) lists its pieces with their times.
+    Columns are the weekdays with opening hours, up to `last_day` (the horizon);
+    rows are whole hours from the earliest opening to the latest closing. A cell
+    whose state changes within the hour (a booking from 09.30, say) lists its
+    pieces with their times.
     """
     from .models import RoomBooking
 
     now = now or timezone.now()
-    days = [monday + datetime.timedelta(days=n) for n in range(7) if n in hours]
+    days = [
+        day
+        for day in (monday + datetime.timedelta(days=n) for n in range(7))
+        if day.weekday() in hours and (last_day is None or day <= last_day)
+    ]
     week_start = at(monday, datetime.time(0))
     week_end = at(monday + datetime.timedelta(days=7), datetime.time(0))
     bookings = list(

@@ -22,7 +22,7 @@ from home.images import images_with_renditions
 
 from . import emails, schedule
 from .calendar import booking_calendar_response
-from .formats import at, format_slot, local
+from .formats import at, format_date, format_slot, local
 from .forms import TOKEN_FIELD, BookingForm, GuidanceRequestForm, parse_time, request_summary
 from .models import SLOT_TAKEN_MESSAGE, GuidanceRequest, RoomBooking
 
@@ -213,8 +213,16 @@ def week_grid(page, request):
     rooms = page.bookable_rooms()
     room = _room_from(rooms, request.GET.get("rom"))
     hours = page.hours_by_weekday()
+    # Only the weeks from this one to the horizon's are offered; others show the nearest.
+    today = local(now).date()
+    last_day = page.last_bookable_day(today)
     monday = schedule.parse_week(request.GET.get("uke")) or schedule.default_monday(hours, now)
-    grid = schedule.week_grid(room, monday, hours, request.user, now) if room else None
+    monday = schedule.offered_monday(monday, today, last_day)
+    grid = (
+        schedule.week_grid(room, monday, hours, request.user, now, last_day=last_day)
+        if room
+        else None
+    )
     context = {
         **_links(page),
         "rooms": rooms,
@@ -223,12 +231,20 @@ def week_grid(page, request):
         "current_title": gettext("Book a room"),
     }
     if grid is not None:
-        this_week = schedule.week_param(schedule.monday_of(local(now).date()))
+        this_week = schedule.week_param(schedule.monday_of(today))
+        has_previous = grid.monday > schedule.monday_of(today)
+        has_next = grid.monday < schedule.monday_of(last_day)
         context.update(
             {
-                "previous_url": page.route_url("booking", rom=room.slug, uke=grid.previous_param),
+                "previous_url": page.route_url("booking", rom=room.slug, uke=grid.previous_param)
+                if has_previous
+                else "",
                 "this_week_url": page.route_url("booking", rom=room.slug, uke=this_week),
-                "next_url": page.route_url("booking", rom=room.slug, uke=grid.next_param),
+                "next_url": page.route_url("booking", rom=room.slug, uke=grid.next_param)
+                if has_next
+                else "",
+                "horizon_text": gettext("You can book until %(date)s.")
+                % {"date": format_date(last_day, weekday=True)},
             }
         )
         _link_segments(page, grid)
@@ -269,7 +285,9 @@ def _booking_initial(request, rooms):
         initial.update({"date": day, "start": start})
         end = parse_time(request.GET.get("slutt"))
         if end is None:
-            end = (datetime.datetime.combine(day, start) + datetime.timedelta(hours=1)).time()
+            # An hour later, counted on any ordinary day: 9999-12-31 23.30 + 1 h overflows.
+            later = datetime.datetime.combine(datetime.date(2000, 1, 1), start)
+            end = (later + datetime.timedelta(hours=1)).time()
         initial["end"] = end
     return initial
 
@@ -280,8 +298,10 @@ def confirm_booking(page, request):
     rooms = page.bookable_rooms()
     hours = page.hours_by_weekday()
     form_kwargs = {"page": page, "rooms": rooms, "hours": hours, "user": request.user}
+    form_kwargs["last_day"] = page.last_bookable_day(local(timezone.now()).date())
     if request.method != "POST":
         form = BookingForm(initial=_booking_initial(request, rooms), **form_kwargs)
+        form.check_offered_time()
         return _render_confirm(page, request, form)
     token = _token(request.POST.get(TOKEN_FIELD))
     earlier = _find_booking(request.user, token)

@@ -13,6 +13,7 @@ from http import HTTPMethod
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.dates import WEEKDAYS as DJANGO_WEEKDAYS
 from django.utils.text import slugify
@@ -162,6 +163,15 @@ class FabrikkenPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwner
         blank=True,
         help_text=_("Shown above the form «Be om veiledning»: what happens after one asks."),
     )
+    booking_horizon_months = models.PositiveSmallIntegerField(
+        _("booking horizon (months)"),
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
+        help_text=_(
+            "How far ahead employees can book a room, in months from today (1–24). "
+            "The week grid offers no week beyond it."
+        ),
+    )
     notify_address = models.EmailField(
         _("notify address"),
         blank=True,
@@ -199,6 +209,7 @@ class FabrikkenPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwner
     ]
     rooms_panels = [
         "booking_intro",
+        "booking_horizon_months",
         InlinePanel("rooms", heading=_("Rooms"), label=_("Room")),
     ]
     guidance_panels = ["guidance_intro", "notify_address"]
@@ -248,6 +259,12 @@ class FabrikkenPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwner
 
     def bookable_rooms(self):
         return [room for room in self.rooms.all() if room.bookable]
+
+    def last_bookable_day(self, today):
+        """The last day employees can book: the horizon counted from `today`."""
+        from fabrikken.schedule import last_bookable_day
+
+        return last_bookable_day(today, self.booking_horizon_months)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
