@@ -27,6 +27,9 @@ urlpatterns = [
     ),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Before the admin's and Wagtail's own: one sign-in page, /logg-inn/.
+    path("admin/login/", views.sign_in_elsewhere),
+    path("_util/login/", views.sign_in_elsewhere),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -6,10 +6,13 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve
@@ -30,6 +33,26 @@ def healthz(request):
         logger.exception("Health check: the database does not answer")
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+@login_not_required
+@never_cache
+def sign_in_elsewhere(request):
+    """Wagtail's own sign-in pages (/admin/login/, /_util/login/) lead to /logg-inn/.
+
+    One sign-in page for the whole section: one throttle (django-axes), one
+    place for single sign-on, and no second form that answers anonymously.
+    Where the visitor was going comes along as `next`.
+    """
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = ""
+    target = target or (reverse("wagtailadmin_home") if request.path.startswith("/admin/") else "/")
+    if request.user.is_authenticated:
+        return redirect(target)
+    return redirect_to_login(target)
 
 
 MEDIA_MAX_AGE = 24 * 60 * 60

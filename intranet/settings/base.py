@@ -81,6 +81,8 @@ MIDDLEWARE = [
     # The whole section is private: every view needs a signed-in user unless
     # it is marked login_not_required (the sign-in page and /healthz).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # A signed-in user who is refused gets the 403 page, not a sign-in loop.
+    "intranet.middleware.RefusalMiddleware",
     # After sign-in is settled: site and page found in the cache, not the tree.
     "caching.middleware.CachedRoutingMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
