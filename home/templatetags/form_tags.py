@@ -105,6 +105,10 @@ def form_field(bound_field, mark_optional=False):
             }
             for option in bound_field.subwidgets
         ]
+        if kind == "select" and context["options"] and str(context["options"][0]["value"]):
+            # HTML allows `required` on a select only when its first option is an empty
+            # placeholder («Velg …»); one that starts with a real value always has an answer.
+            context["required"] = False
     elif kind == "checkbox":
         context["checked"] = widget.check_test(value)
     elif kind == "date":
