@@ -1,15 +1,22 @@
 """Page weight of images: every image is a resized WebP rendition with srcset, sizes and
 its size, lazy below the fold, and listings fetch the renditions with the images."""
 
+import io
 import re
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
 from django.utils.text import smart_split
+from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.images.tests.utils import get_test_image_file
@@ -294,3 +301,95 @@ def test_a_content_page_image_block_and_contact_are_webp(employee_client, home):
     for portrait in portraits:
         assert_webp_srcset(portrait, [96, 192])
         assert 'alt=""' in portrait
+
+
+# --- Uploads: the pixel limit, frame by frame, and never a server error (issue 16) ----------
+
+
+def png_chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png_claiming(width, height):
+    """A tiny PNG whose header claims `width` × `height` pixels (a decompression bomb)."""
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + png_chunk(b"IHDR", header)
+        + png_chunk(b"IDAT", zlib.compress(b"\0"))
+        + png_chunk(b"IEND", b"")
+    )
+
+
+def animation(image_format, frames, size=(100, 100)):
+    """An animated GIF or WebP of `frames` frames that alternate black and white."""
+    pictures = [PILImage.new("RGB", size, "#000000" if n % 2 else "#ffffff") for n in range(frames)]
+    buffer = io.BytesIO()
+    pictures[0].save(
+        buffer, image_format, save_all=True, append_images=pictures[1:], duration=100, loop=0
+    )
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def admin_client(client, home):
+    client.force_login(factories.make_user("admin", is_superuser=True))
+    return client
+
+
+def upload(client, name, content, content_type, url_name="wagtailimages:add"):
+    with translation.override("nb"):
+        return client.post(
+            reverse(url_name),
+            {"title": name, "file": SimpleUploadedFile(name, content, content_type)},
+        )
+
+
+@pytest.mark.parametrize(
+    ("width", "height"), [(20_000, 10_000), (65_535, 65_535)], ids=["200-MP", "4-GP"]
+)
+def test_an_image_header_claiming_too_many_pixels_is_a_form_error(admin_client, width, height):
+    before = get_image_model().objects.count()
+
+    response = upload(admin_client, "bombe.png", png_claiming(width, height), "image/png")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Bildet er altfor stort: det har over 178\u00a0956\u00a0970 piksler." in html
+    assert "Største tillatte er 40\u00a0000\u00a0000." in html
+    assert get_image_model().objects.count() == before
+
+
+@pytest.mark.parametrize(
+    ("image_format", "content_type"), [("GIF", "image/gif"), ("WEBP", "image/webp")]
+)
+def test_the_frames_of_an_animation_count_against_the_pixel_limit(
+    admin_client, settings, image_format, content_type
+):
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 45_000  # 100 × 100 px: four frames fit, five don't
+    name = f"animasjon.{image_format.lower()}"
+
+    too_many = upload(admin_client, name, animation(image_format, 5), content_type)
+    fits = upload(admin_client, name, animation(image_format, 4), content_type)
+
+    assert too_many.status_code == 200
+    assert (
+        "Bildet har for mange piksler: 50\u00a0000 (bredde × høyde × bildene i en animasjon). "
+        "Største tillatte er 45\u00a0000." in too_many.content.decode()
+    )
+    assert fits.status_code == 302
+    assert get_image_model().objects.filter(title=name).count() == 1
+
+
+def test_the_multiple_upload_counts_frames_too(admin_client, settings):
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 45_000
+    with translation.override("nb"):
+        response = admin_client.post(
+            reverse("wagtailimages:add_multiple"),
+            {"files[]": SimpleUploadedFile("mange.gif", animation("GIF", 5), "image/gif")},
+        )
+
+    assert response.status_code in (200, 400)
+    assert response.json()["success"] is False
+    assert "for mange piksler" in response.json()["error_message"]
+    assert not get_image_model().objects.exists()

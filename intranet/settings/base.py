@@ -270,6 +270,9 @@ WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Counts the frames of animated images against that limit, and answers a header that
+# Pillow refuses outright with a form error (home/image_uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_uploads.ImageForm"
 # The site shows WebP renditions (home/images.py). 80, Wagtail's default, stated on
 # purpose: on the demo illustrations it looks the same as the PNG at twice the size and
 # weighs a quarter of it; 85 was 15 % heavier with no difference to see.
