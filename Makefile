@@ -34,9 +34,13 @@ run: setup
 
 # The production settings and gunicorn on loopback, as the servers run them
 # (but over plain HTTP, so secure cookies and the TLS redirect are off here).
+# Browsers talk to gunicorn directly, so no proxy's X-Forwarded-For is trusted;
+# `AXES_PROXY_COUNT=1 make serve` when a proxy is put in front.
+AXES_PROXY_COUNT ?= 0
 SERVE_ENV = DJANGO_SETTINGS_MODULE=intranet.settings.production \
 	SECRET_KEY="$$(cat .secret_key)" ALLOWED_HOSTS=127.0.0.1,localhost \
 	SECURE_SSL_REDIRECT=off SECURE_COOKIES=off SECURE_HSTS_SECONDS=0 \
+	AXES_PROXY_COUNT=$(AXES_PROXY_COUNT) \
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) PORT=$(PORT)
 
 .secret_key .serve_password:

@@ -826,6 +826,7 @@ def main(argv=None):
         "SECURE_SSL_REDIRECT": "off",
         "SECURE_COOKIES": "off",
         "SECURE_HSTS_SECONDS": "0",
+        "AXES_PROXY_COUNT": "0",  # the load generator talks to gunicorn directly
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
         "PORT": str(port),
         "GUNICORN_WORKERS": str(args.workers),

@@ -19,6 +19,7 @@ SAMPLE_PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "innovasjon.eksempel.no",
     "CSRF_TRUSTED_ORIGINS": "https://innovasjon.eksempel.no",
     "WAGTAILADMIN_BASE_URL": "https://innovasjon.eksempel.no",
+    "AXES_PROXY_COUNT": "1",
 }
 
 
@@ -34,7 +35,7 @@ def manage(*args, env):
     )
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "AXES_PROXY_COUNT"])
 def test_production_refuses_to_start_without(missing):
     env = {key: value for key, value in SAMPLE_PRODUCTION_ENV.items() if key != missing}
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -183,9 +184,17 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "intranet.views.sign_in_locked_out"
 AXES_HTTP_RESPONSE_CODE = 429
-# Behind the municipality's proxy the client address is in X-Forwarded-For.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0"))
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The client's address, read as the deployment is built (intranet/client_ip.py):
+# AXES_PROXY_COUNT proxies in front of gunicorn, each adding to X-Forwarded-For;
+# 0 when clients reach gunicorn directly. (Axes' AXES_IPWARE_* settings would
+# need django-ipware, which is not installed.) Production insists on it being set.
+_proxy_count = os.environ.get("AXES_PROXY_COUNT", "").strip()
+if _proxy_count and not _proxy_count.isdigit():
+    raise ImproperlyConfigured(
+        "AXES_PROXY_COUNT must be a whole number: how many proxies are in front of gunicorn."
+    )
+CLIENT_IP_PROXY_COUNT = int(_proxy_count or 0)
+AXES_CLIENT_IP_CALLABLE = "intranet.client_ip.client_ip"
 
 # Single sign-on with OpenID Connect (e.g. Microsoft Entra ID), off unless
 # OIDC_RP_CLIENT_ID is set. Local accounts keep working beside it.

@@ -13,6 +13,15 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment for production.")
 
+# Sign-in throttling counts per client address, which depends on what is in
+# front of gunicorn (intranet/client_ip.py); no default can be right for both.
+if not os.environ.get("AXES_PROXY_COUNT", "").strip():
+    raise ImproperlyConfigured(
+        "AXES_PROXY_COUNT must be set in the environment for production: the number of "
+        "proxies in front of gunicorn that add to X-Forwarded-For (0 when clients connect "
+        "to gunicorn directly). See docs/deploy.md."
+    )
+
 DEBUG = False
 
 STORAGES = {
