@@ -3,7 +3,7 @@
 The checker itself runs in the browser suite (tests/e2e/test_html_validity.py,
 `make test-e2e`). These cheap checks over the rendered pages catch the same
 mistakes coming back: a `<time datetime>` with microseconds, a live region
-inside a heading, `aria-labelledby` on an element that has no role to name, a
+inside a heading or on a list, `aria-labelledby` on an element that has no role to name, a
 required `<select>` without an empty first option, and ARIA combobox
 attributes on `type="search"`.
 """
@@ -47,6 +47,8 @@ def invalid_markup(html):
         first = re.search(r'<option\b[^>]*value="([^"]*)"', options)
         if re.search(r"\brequired\b", attrs) and "multiple" not in attrs and first and first[1]:
             problems.append(f"required select starting with a real value: {attrs.strip()}")
+    for tag in re.findall(r'<(ul|ol)\b[^>]*\brole="status"', html):
+        problems.append(f"role=status on <{tag}>")
     for attrs in re.findall(r'<input\b([^>]*\btype="search"[^>]*)>', html):
         if "role=" in attrs or "aria-expanded" in attrs:
             problems.append(f"ARIA combobox attributes on type=search: {attrs.strip()}")
@@ -127,3 +129,13 @@ def test_the_checks_catch_each_kind_of_error():
     assert len(invalid_markup('<div aria-labelledby="x">')) == 1
     assert len(invalid_markup('<select required><option value="a">A</option></select>')) == 1
     assert len(invalid_markup('<input type="search" role="combobox" aria-expanded="false">')) == 1
+    assert len(invalid_markup('<ul class="messages" role="status"><li>Lagret</li></ul>')) == 1
+
+
+def test_messages_are_a_list_inside_a_live_region(employee_client, home):
+    # A refused employee gets the 403 page with Wagtail's message about it.
+    response = employee_client.get("/admin/")
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert '<div role="status"><ul class="messages">' in html
+    assert invalid_markup(html) == []
