@@ -450,7 +450,9 @@ def booking_ics(page, request, booking_id):
     if not booking.is_active:
         raise Http404
     url = request.build_absolute_uri(page.route_url("booking_detail", booking.pk))
-    return booking_calendar_response(page, booking, url)
+    response = booking_calendar_response(page, booking, url)
+    add_never_cache_headers(response)  # one employee's booking, like the pages around it
+    return response
 
 
 def cancel_booking(page, request, booking_id):

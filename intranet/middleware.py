@@ -8,7 +8,7 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.shortcuts import render, resolve_url
 from django.urls import NoReverseMatch, reverse
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 
 class SlidingSessionMiddleware:
@@ -31,6 +31,26 @@ class SlidingSessionMiddleware:
             now = int(time.time())
             if now - session.get("_renewed_at", 0) >= self.RENEW_AFTER_SECONDS:
                 session["_renewed_at"] = now  # saved, with a fresh expiry, by SessionMiddleware
+        return response
+
+
+class PrivateCacheMiddleware:
+    """What a signed-in employee is sent may be kept by their browser only.
+
+    Pages, documents and everything else answered to a signed-in user carry
+    `Cache-Control: private`, so no shared cache (a proxy, a CDN) ever keeps
+    one employee's page for the next. Views that say more keep it: personal
+    pages add `no-store`, images a day's max-age.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True)
         return response
 
 

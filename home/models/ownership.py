@@ -1,4 +1,5 @@
 import datetime
+from http import HTTPMethod
 
 from django.conf import settings
 from django.db import models
@@ -37,6 +38,12 @@ class ContentOwnershipMixin(models.Model):
     )
 
     ownership_panels = [MultiFieldPanel([FieldPanel("content_owner")], heading=_("Ownership"))]
+
+    # Not ownership, but what every page type shares: pages are read, never
+    # changed over HTTP, so PUT, DELETE and PATCH get 405 with an Allow header
+    # (Wagtail's default takes them all and answers 200). Page types with a
+    # form (a funding call, Fabrikken) add POST themselves.
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
 
     # Every page type of the section mixes this in, so its copy form lives here
     # too: no «Publish copies» and no «Alias» but for administrators.

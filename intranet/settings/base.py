@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Cache-Control: private on whatever a signed-in user is sent.
+    "intranet.middleware.PrivateCacheMiddleware",
     # The whole section is private: every view needs a signed-in user unless
     # it is marked login_not_required (the sign-in page and /healthz).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
