@@ -5,6 +5,7 @@ printed. Every page is also checked for script errors and Content-Security-
 Policy violations in the browser console (the CSP allows no inline script).
 """
 
+import datetime
 import re
 
 import pytest
@@ -113,7 +114,8 @@ def test_funding_application_with_errors_and_its_receipt(site):
     call.field("Prosjekttittel").fill("Sensorer i bofellesskap")
     call.date_part("Planlagt oppstart", "Dag").fill("31")
     call.date_part("Planlagt oppstart", "Måned").fill("2")
-    call.date_part("Planlagt oppstart", "År").fill("2027")
+    # Next year: a planned start may not be in the past.
+    call.date_part("Planlagt oppstart", "År").fill(str(datetime.date.today().year + 1))
     call.send()
     expect(call.error_summary).to_be_visible()
     report.check(page, "funding application, some errors")
@@ -121,7 +123,7 @@ def test_funding_application_with_errors_and_its_receipt(site):
     call.field("Enhet").select_option("Oppvekst og utdanning")
     call.field("Beskrivelse av behovet").fill("Færre unødvendige tilsyn om natten.")
     call.field("Hvem er brukerne?").fill("Beboere og nattevakter.")
-    call.field("Beløp det søkes om").fill("80000")
+    call.field("Beløp det søkes om").fill("180000")  # the call takes 100 000–800 000
     call.date_part("Planlagt oppstart", "Dag").fill("1")
     call.field("Søknaden er forankret hos lederen min").check()
     call.send()
