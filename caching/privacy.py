@@ -1,14 +1,30 @@
-"""Wagtail's privacy check for every page view, answered from the cache."""
+"""Page privacy from the cache: Wagtail's check on every page view, and the one gate for lists.
 
+Wagtail's view restrictions guard page serving only. Everything that lists pages
+(listings and their counts, front-page sections, related lists, menus, feeds, search
+and suggestions) passes its queryset through `visible(pages, request)`, and every
+cached part that holds pages varies by `audience_key(request)`, so two employees who
+may see different pages never share a cached list.
+
+Who passes a restriction, for lists:
+- «innloggede» (login): every signed-in user;
+- groups: members of one of its groups, and superusers;
+- anything else (a shared password, or a type Wagtail adds later): nobody. A list is
+  no place to ask for a password, and a page that may hold secrets stays out of it.
+"""
+
+import hashlib
+
+from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 
-from caching.keys import remember
+from caching.keys import access_key, remember
 
-
-def restricted_paths():
-    """Tree paths of every page with a view restriction, for this generation."""
-    return tuple(restriction.page.path for restriction in restrictions())
+# Where audience() keeps its answer on the request.
+AUDIENCE_ATTRIBUTE = "_privacy_audience"
+# Longer audience keys are hashed, so a cache key stays short however many restrictions.
+MAX_KEY_LENGTH = 40
 
 
 def restrictions():
@@ -17,6 +33,11 @@ def restrictions():
         lambda: list(PageViewRestriction.objects.select_related("page").prefetch_related("groups")),
         "view-restrictions",
     )
+
+
+def restricted_paths():
+    """Tree paths of every page with a view restriction, for this generation."""
+    return tuple(restriction.page.path for restriction in restrictions())
 
 
 class CachedViewRestrictionsMixin:
@@ -36,9 +57,114 @@ class CachedViewRestrictionsMixin:
         return super().get_view_restrictions()
 
 
-def public(pages):
-    """`pages.public()` without its query: restricted sections come from the cache."""
-    private = Q()
-    for path in restricted_paths():
-        private |= Q(path__startswith=path)
-    return pages.exclude(private) if private else pages
+# --- The gate ---------------------------------------------------------------------------
+
+
+def _group_ids(user):
+    """The user's group ids, from the cache until groups or memberships change.
+
+    Adding a user to a group or removing one starts a new access generation
+    (caching.signals), so the cached answer is never stale.
+    """
+    key = access_key("group-ids", user.pk)
+    ids = cache.get(key)
+    if ids is None:
+        ids = frozenset(user.groups.values_list("pk", flat=True))
+        cache.set(key, ids)
+    return ids
+
+
+def _passes(restriction, user, group_ids):
+    if restriction.restriction_type == PageViewRestriction.LOGIN:
+        return user.is_authenticated
+    if restriction.restriction_type == PageViewRestriction.GROUPS:
+        if not user.is_authenticated:
+            return False
+        if user.is_superuser:
+            return True
+        allowed = {group.pk for group in restriction.groups.all()}
+        return bool(allowed & group_ids())
+    return False
+
+
+def _compute(request):
+    user = getattr(request, "user", None)
+    found = restrictions()
+    if not found or user is None:
+        return frozenset(), frozenset(restriction.pk for restriction in found)
+    memo = {}
+
+    def group_ids():
+        # Asked for only when a group restriction needs it: at most once per request.
+        if "ids" not in memo:
+            memo["ids"] = _group_ids(user)
+        return memo["ids"]
+
+    passed = frozenset(r.pk for r in found if _passes(r, user, group_ids))
+    return passed, frozenset(r.pk for r in found) - passed
+
+
+def _answer(request):
+    """(passed, refused) restriction ids for this request, worked out once per request."""
+    if request is None:
+        return _compute(None)
+    memo = getattr(request, AUDIENCE_ATTRIBUTE, None)
+    if memo is None:
+        memo = _compute(request)
+        setattr(request, AUDIENCE_ATTRIBUTE, memo)
+    return memo
+
+
+def audience(request):
+    """The ids of the view restrictions this request passes, for lists (a frozenset)."""
+    return _answer(request)[0]
+
+
+def audience_key(request):
+    """A short string naming what this request may not see in lists: a part of cache keys.
+
+    Empty when the request passes every restriction (or there are none), so most
+    employees share one cached list; otherwise the refused restrictions' ids. What a
+    list shows depends on nothing else (the ids hold for one cache generation, like
+    every key), so two requests with the same key may share a cached answer.
+    """
+    refused = _answer(request)[1]
+    if not refused:
+        return ""
+    key = "-" + ".".join(map(str, sorted(refused)))
+    if len(key) > MAX_KEY_LENGTH:
+        key = "-" + hashlib.sha256(key.encode()).hexdigest()[:32]
+    return key
+
+
+def hidden_paths(request):
+    """Tree paths of the restricted sections this request may not see in lists."""
+    refused = _answer(request)[1]
+    if not refused:
+        return ()
+    return tuple(r.page.path for r in restrictions() if r.pk in refused)
+
+
+def hidden_q(request):
+    """A Q matching the pages this request may not see in lists, or None."""
+    hidden = Q()
+    for path in hidden_paths(request):
+        hidden |= Q(path__startswith=path)
+    return hidden or None
+
+
+def visible(pages, request):
+    """`pages` without the sections under restrictions `request` does not pass.
+
+    The one gate for every list of pages. No query of its own in the common case:
+    the restrictions come from the cache, the user's groups from the cache too.
+    """
+    hidden = hidden_q(request)
+    return pages.exclude(hidden) if hidden is not None else pages
+
+
+def is_visible(page, request):
+    """Whether one page (already loaded) may appear in a list for `request`."""
+    return page is not None and not any(
+        page.path.startswith(path) for path in hidden_paths(request)
+    )

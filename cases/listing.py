@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.models import Tag
 
-from caching.privacy import public
+from caching.privacy import visible
 from home.listing import FilteredListing, LenientFilterForm, LenientMultipleChoiceField
 from methods.models import MethodPage
 
@@ -41,7 +41,7 @@ class CaseListing(FilteredListing):
 
     def __init__(self, index, request):
         super().__init__(index, request)
-        self.base = public(CasePage.objects.live().descendant_of(index))
+        self.base = visible(CasePage.objects.live().descendant_of(index), request)
         self.sectors = list(Sector.objects.all())
         self.topics = list(
             Tag.objects.filter(cases_casepagetag_items__content_object__in=self.base.values("pk"))
@@ -50,7 +50,7 @@ class CaseListing(FilteredListing):
         )
         # Only the methods some listed case used, and only those employees can open.
         self.methods = list(
-            public(MethodPage.objects.live())
+            visible(MethodPage.objects.live(), request)
             .filter(
                 pk__in=CasePageMethod.objects.filter(page__in=self.base.values("pk")).values(
                     "method_id"

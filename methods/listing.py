@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.models import Tag
 
-from caching.privacy import public
+from caching.privacy import visible
 from home.listing import (
     PAGE_KEY,
     PER_PAGE,
@@ -48,7 +48,7 @@ class MethodListing(FilteredListing):
 
     def __init__(self, index, request):
         super().__init__(index, request)
-        self.base = public(MethodPage.objects.live().descendant_of(index))
+        self.base = visible(MethodPage.objects.live().descendant_of(index), request)
         self.phases = list(Phase.objects.all())
         self.topics = list(
             Tag.objects.filter(

@@ -1,5 +1,7 @@
 """The methods toolkit: phases of an innovation process, method pages and their listing."""
 
+from functools import partial
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -23,7 +25,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from caching.privacy import CachedViewRestrictionsMixin, public
+from caching.privacy import CachedViewRestrictionsMixin, visible
 from home.blocks.common import RICH_TEXT_FEATURES, host_name, human_file_size
 from home.models import ContentOwnershipMixin
 
@@ -340,6 +342,12 @@ class MethodPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
         verbose_name = _("method")
         verbose_name_plural = _("methods")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Called by the template only when its cached part is missing.
+        context["related_methods"] = partial(self.live_related_methods, request)
+        return context
+
     def clean(self):
         super().clean()
         errors = {}
@@ -406,12 +414,12 @@ class MethodPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
     def duration_label(self):
         return self.duration_detail or self.get_duration_display()
 
-    def live_related_methods(self):
-        """The related methods employees can open, in the editors' order."""
+    def live_related_methods(self, request):
+        """The related methods this employee can open, in the editors' order."""
         ids = list(self.related_methods.order_by("sort_order").values_list("method_id", flat=True))
         if not ids:
             return []
-        found = public(MethodPage.objects.live()).exclude(pk=self.pk).in_bulk(ids)
+        found = visible(MethodPage.objects.live(), request).exclude(pk=self.pk).in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
 
     def download_resources(self):

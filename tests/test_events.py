@@ -649,7 +649,7 @@ def test_grouping_by_year_uses_norwegian_time(index_page):
         start=datetime(2021, 12, 31, 23, 30, tzinfo=UTC),
         end=datetime(2022, 1, 1, 1, tzinfo=UTC),
     )
-    coming, past_by_year = index_page.grouped_events(now=datetime(2023, 1, 1, tzinfo=UTC))
+    coming, past_by_year = index_page.grouped_events(None, now=datetime(2023, 1, 1, tzinfo=UTC))
     assert coming == []
     assert [(year, [event.title for event in events]) for year, events in past_by_year] == [
         (2022, ["Nyttårsseminar"])
@@ -817,7 +817,7 @@ def test_demo_loader_builds_past_and_coming_events_and_is_idempotent(settings, c
         "workshop",
     }
     assert events["innovasjonsdagen-2020"].start.astimezone(OSLO).date() == date(2020, 11, 26)
-    assert day_2021.live_related_methods() and day_2021.live_related_cases()
+    assert day_2021.live_related_methods(None) and day_2021.live_related_cases(None)
     for event in coming:
         local_day = event.start.astimezone(OSLO).date()
         assert local_day.weekday() < 5

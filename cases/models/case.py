@@ -1,5 +1,7 @@
 """A case story: what a project set out to solve, what it did, which methods it used, what came of it."""
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -22,7 +24,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from caching.privacy import CachedViewRestrictionsMixin, public
+from caching.privacy import CachedViewRestrictionsMixin, visible
 from home import images
 from home.blocks.common import RICH_TEXT_FEATURES
 from home.models import ContentOwnershipMixin
@@ -244,6 +246,13 @@ class CasePage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
         verbose_name = _("case")
         verbose_name_plural = _("cases")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Called by the template only when its cached part is missing.
+        context["used_methods"] = partial(self.live_methods, request)
+        context["more_cases"] = partial(self.more_cases, request)
+        return context
+
     def clean(self):
         super().clean()
         errors = {}
@@ -299,8 +308,8 @@ class CasePage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
 
     # --- Related content ----------------------------------------------------------------
 
-    def live_methods(self):
-        """The methods the project used that employees can open, in the editors' order."""
+    def live_methods(self, request):
+        """The methods the project used that this employee can open, in the editors' order."""
         ids = list(
             dict.fromkeys(
                 self.method_links.order_by("sort_order").values_list("method_id", flat=True)
@@ -308,7 +317,7 @@ class CasePage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
         )
         if not ids:
             return []
-        found = public(MethodPage.objects.live()).prefetch_related("phases").in_bulk(ids)
+        found = visible(MethodPage.objects.live(), request).prefetch_related("phases").in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
 
     def gallery(self):
@@ -318,12 +327,12 @@ class CasePage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
             )
         )
 
-    def more_cases(self, limit=3):
-        """Other live cases from the same service area, newest first."""
+    def more_cases(self, request, limit=3):
+        """Other live cases from the same service area this employee can open, newest first."""
         if not self.sector_id:
             return []
         return list(
-            public(CasePage.objects.live())
+            visible(CasePage.objects.live(), request)
             .filter(sector_id=self.sector_id)
             .exclude(pk=self.pk)
             .order_by(*NEWEST_FIRST)

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from django import template
 from django.db.models import Case, IntegerField, Prefetch, Value, When
 
-from caching.privacy import public
+from caching.privacy import visible
 from cases.models import NEWEST_FIRST, CaseIndexPage, CasePage, CasePageMethod
 from cases.models.case import CARD_RENDITIONS, images_with_renditions
 
@@ -37,10 +37,11 @@ def latest_cases(context, limit=HOME_SECTION_LIMIT):
     Four queries with cases (the listing, the cases, their images,
     the renditions), one without a listing.
     """
-    index = CaseIndexPage.objects.live().first()
+    request = context.get("request")
+    index = visible(CaseIndexPage.objects.live(), request).first()
     if index is None:
         return {"index": None}
-    cases = public(CasePage.objects.live().descendant_of(index))
+    cases = visible(CasePage.objects.live().descendant_of(index), request)
     pinned = Case(
         When(pk=index.featured_case_id, then=Value(1)),
         default=Value(0),
@@ -49,7 +50,7 @@ def latest_cases(context, limit=HOME_SECTION_LIMIT):
     cases = list(
         _card_queryset(cases.annotate(pinned=pinned)).order_by("-pinned", *NEWEST_FIRST)[:limit]
     )
-    return {"request": context.get("request"), "index": index, "cases": cases}
+    return {"request": request, "index": index, "cases": cases}
 
 
 @register.simple_tag(takes_context=True)
@@ -58,8 +59,9 @@ def cases_using_method(context, method, limit=METHOD_PAGE_LIMIT):
 
     Always three queries: the cases, their number, the listing.
     """
+    request = context.get("request")
     used = CasePageMethod.objects.filter(method_id=method.pk).values("page_id")
-    cases = public(CasePage.objects.live().filter(pk__in=used))
+    cases = visible(CasePage.objects.live().filter(pk__in=used), request)
     shown = list(
         cases.select_related("sector")
         .defer_streamfields()
@@ -67,8 +69,8 @@ def cases_using_method(context, method, limit=METHOD_PAGE_LIMIT):
         .order_by(*NEWEST_FIRST)[:limit]
     )
     count = cases.count()
-    index = CaseIndexPage.objects.live().first()
+    index = visible(CaseIndexPage.objects.live(), request).first()
     url = ""
     if index is not None:
-        url = f"{index.get_url(context.get('request'))}?{urlencode({'metode': method.slug})}"
+        url = f"{index.get_url(request)}?{urlencode({'metode': method.slug})}"
     return {"cases": shown, "count": count, "url": url}

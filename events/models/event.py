@@ -1,7 +1,7 @@
 """An event such as Innovasjonsdagen: one page that serves before, during and after the day."""
 
 from datetime import timedelta
-from functools import cached_property
+from functools import cached_property, partial
 from http import HTTPMethod
 
 from django.core.exceptions import ValidationError
@@ -25,7 +25,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from caching.privacy import CachedViewRestrictionsMixin
+from caching.privacy import CachedViewRestrictionsMixin, visible
 from events import ics
 from events.blocks import ProgrammeBlock
 from events.state import event_state, format_date
@@ -303,17 +303,17 @@ class EventPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwnership
             return block.value
         return None
 
-    def live_related_methods(self):
-        """The related methods employees can open, in the editors' order."""
+    def live_related_methods(self, request):
+        """The related methods this employee can open, in the editors' order."""
         from methods.models import MethodPage
 
-        return _live_in_order(MethodPage, self.related_methods, "method_id")
+        return _live_in_order(MethodPage, self.related_methods, "method_id", request)
 
-    def live_related_cases(self):
-        """The related cases employees can open, in the editors' order."""
+    def live_related_cases(self, request):
+        """The related cases this employee can open, in the editors' order."""
         from cases.models import CasePage
 
-        return _live_in_order(CasePage, self.related_cases, "case_id")
+        return _live_in_order(CasePage, self.related_cases, "case_id", request)
 
     def clean(self):
         super().clean()
@@ -336,6 +336,8 @@ class EventPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwnership
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("state", self.state)
+        context["related_cases"] = partial(self.live_related_cases, request)
+        context["related_methods"] = partial(self.live_related_methods, request)
         # A new page in the editor's preview has no address yet, so no calendar file either.
         url = self.get_url(request)
         context["calendar_url"] = url + self.reverse_subpage("calendar") if url else ""
@@ -386,12 +388,13 @@ class EventPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwnership
         )
 
 
-def _live_in_order(model, links, key):
-    """The live pages `links` point to through `key`, in the editors' order (two queries)."""
+def _live_in_order(model, links, key, request):
+    """The live pages `links` point to through `key` that `request` may see, in the editors'
+    order (two queries)."""
     ids = list(links.order_by("sort_order").values_list(key, flat=True))
     if not ids:
         return []
-    found = model.objects.live().in_bulk(ids)
+    found = visible(model.objects.live(), request).in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
 
 

@@ -12,7 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from caching.privacy import CachedViewRestrictionsMixin
+from caching.privacy import CachedViewRestrictionsMixin, visible
 from events import ics
 from events.state import local, not_over_filter
 from home.blocks import BodyBlock
@@ -61,12 +61,13 @@ class EventIndexPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwne
 
     # --- The listing ------------------------------------------------------------------
 
-    def events(self):
+    def events(self, request):
+        """The live events `request` may see."""
         # The programme is the page's heavy part and no card shows it; the recording stays
         # loaded, since the archive says which events have one.
-        return EventPage.objects.live().child_of(self).defer("programme")
+        return visible(EventPage.objects.live().child_of(self), request).defer("programme")
 
-    def grouped_events(self, now=None):
+    def grouped_events(self, request, now=None):
         """(coming, past_by_year) from one query.
 
         Coming: live and upcoming events, the soonest first. Past: a list of (year,
@@ -74,7 +75,7 @@ class EventIndexPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwne
         """
         now = now or timezone.now()
         coming, past = [], []
-        for event in self.events().order_by("start", "title"):
+        for event in self.events(request).order_by("start", "title"):
             event.state = event.state_at(now)
             (past if event.state.is_past else coming).append(event)
         past.sort(key=lambda event: (event.start, event.title), reverse=True)
@@ -92,7 +93,7 @@ class EventIndexPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwne
                 # Built only when the cached listing (the template's sharedcache) is missing.
                 "listing": SimpleLazyObject(
                     lambda: dict(
-                        zip(("coming", "past_by_year"), self.grouped_events(), strict=True)
+                        zip(("coming", "past_by_year"), self.grouped_events(request), strict=True)
                     )
                 ),
                 "calendar_url": self.url + self.reverse_subpage("calendar"),
@@ -102,7 +103,7 @@ class EventIndexPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwne
     @path("kalender/", name="calendar")
     def calendar(self, request):
         """Every event that is live or still to come, as one .ics file (RFC 5545)."""
-        events = list(self.events().filter(not_over_filter()).order_by("start", "title"))
+        events = list(self.events(request).filter(not_over_filter()).order_by("start", "title"))
         return ics.calendar_response(
             ics.build_calendar(events, request, name=self.title), filename=f"{self.slug}.ics"
         )

@@ -3,6 +3,7 @@
 from django import template
 from django.utils import formats, timezone
 
+from caching.privacy import visible
 from events.models import EventIndexPage, EventPage
 from events.state import EventStatus, format_time, local, not_over_filter, state_filter
 from home.blocks.common import host_name
@@ -45,11 +46,15 @@ def next_event(context):
     coming, the latest past events to find one with a recording.
     """
     request = context.get("request")
-    index_page = EventIndexPage.objects.live().only("id", "title", "url_path", "path").first()
+    index_page = (
+        visible(EventIndexPage.objects.live(), request)
+        .only("id", "title", "url_path", "path")
+        .first()
+    )
     if index_page is None:
         return {"index_page": None}
     now = timezone.now()
-    events = EventPage.objects.live().child_of(index_page).defer("programme")
+    events = visible(EventPage.objects.live().child_of(index_page), request).defer("programme")
     event = events.filter(not_over_filter(now)).order_by("start", "title").first()
     recorded = None
     if event is None:

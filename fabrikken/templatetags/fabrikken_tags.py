@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
 from caching.keys import remember
+from caching.privacy import is_visible
 from fabrikken.formats import format_date, format_datetime, format_slot, format_time
 from fabrikken.models import FabrikkenPage, RoomBooking
 
@@ -79,9 +80,10 @@ def fabrikken_home_section(context):
         lambda: FabrikkenPage.objects.live().defer_streamfields().first() or False,
         "fabrikken-home-page",
     )
-    if not page:
-        return {"page": None}
     request = context.get("request")
+    # Cached for everyone, so the gate is asked here: no query of its own.
+    if not page or not is_visible(page, request):
+        return {"page": None}
     user = getattr(request, "user", None)
     next_booking = None
     if user is not None and user.is_authenticated:

@@ -15,7 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from caching.privacy import CachedViewRestrictionsMixin
+from caching.privacy import CachedViewRestrictionsMixin, visible
 from home.blocks import BodyBlock
 from home.models import ContentOwnershipMixin
 
@@ -63,10 +63,11 @@ class FundingIndexPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOw
 
     # --- The listing ------------------------------------------------------------
 
-    def calls(self):
-        return FundingCallPage.objects.live().child_of(self)
+    def calls(self, request):
+        """The live calls `request` may see."""
+        return visible(FundingCallPage.objects.live().child_of(self), request)
 
-    def grouped_calls(self, now=None):
+    def grouped_calls(self, request, now=None):
         """(open, upcoming, closed): one query, sorted for reading.
 
         Open calls by nearest deadline (rolling ones last), upcoming by the
@@ -74,7 +75,7 @@ class FundingIndexPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOw
         """
         now = now or timezone.now()
         groups = {"open": [], "upcoming": [], "closed": []}
-        for call in self.calls().defer_streamfields():
+        for call in self.calls(request).defer_streamfields():
             call.state = call.state_at(now)
             groups[call.state.status.value].append(call)
         groups["open"].sort(key=lambda c: (c.deadline is None, c.deadline or now, c.title))
@@ -90,7 +91,9 @@ class FundingIndexPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOw
                 # Built only when the cached listing (the template's sharedcache) is missing.
                 "listing": SimpleLazyObject(
                     lambda: dict(
-                        zip(("open", "upcoming", "closed"), self.grouped_calls(), strict=True)
+                        zip(
+                            ("open", "upcoming", "closed"), self.grouped_calls(request), strict=True
+                        )
                     )
                 ),
                 "my_applications_url": self.url + self.reverse_subpage("my_applications"),

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
+from caching.privacy import visible
 from funding.formats import format_nok
 from funding.models import FundingCallPage, FundingIndexPage
 from funding.status import CallStatus, format_date, format_datetime, status_filter
@@ -36,23 +37,25 @@ def nok(amount):
 @register.inclusion_tag("funding/includes/home_open_calls.html", takes_context=True)
 def open_funding_calls(context, limit=HOME_SECTION_LIMIT):
     """The front page's «Søk støtte»: open calls by nearest deadline, or when the next opens."""
-    index_page = FundingIndexPage.objects.live().only("id", "title", "url_path", "path").first()
+    request = context.get("request")
+    index_page = (
+        visible(FundingIndexPage.objects.live(), request)
+        .only("id", "title", "url_path", "path")
+        .first()
+    )
     if index_page is None:
         return {"index_page": None}
     now = timezone.now()
+    all_calls = visible(FundingCallPage.objects.live().child_of(index_page), request)
     calls = list(
-        FundingCallPage.objects.live()
-        .child_of(index_page)
-        .filter(status_filter(CallStatus.OPEN, now))
+        all_calls.filter(status_filter(CallStatus.OPEN, now))
         .defer_streamfields()
         .order_by(F("deadline").asc(nulls_last=True), "title")[: limit + 1]
     )
     next_call = None
     if not calls:
         next_call = (
-            FundingCallPage.objects.live()
-            .child_of(index_page)
-            .filter(status_filter(CallStatus.UPCOMING, now))
+            all_calls.filter(status_filter(CallStatus.UPCOMING, now))
             .defer_streamfields()
             .order_by("opens_at", "title")
             .first()
@@ -60,7 +63,7 @@ def open_funding_calls(context, limit=HOME_SECTION_LIMIT):
     for call in calls + ([next_call] if next_call else []):
         call.state = call.state_at(now)
     return {
-        "request": context.get("request"),
+        "request": request,
         "index_page": index_page,
         "calls": calls[:limit],
         "more_open": len(calls) > limit,

@@ -1,4 +1,4 @@
-from functools import cached_property
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,7 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from caching.privacy import CachedViewRestrictionsMixin
+from caching.privacy import CachedViewRestrictionsMixin, is_visible, visible
 from home.blocks import BodyBlock
 
 from .ownership import ContentOwnershipMixin
@@ -60,19 +60,21 @@ class HomePage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
     def summary(self):
         return self.intro
 
-    @cached_property
-    def live_highlights(self):
-        """The highlighted pages that are live, with their specific types, in editor order."""
-        highlights = list(
-            self.highlights.select_related("page").filter(page__live=True).order_by("sort_order")
-        )
-        specific = {
-            page.pk: page
-            for page in Page.objects.filter(pk__in=[h.page_id for h in highlights]).specific()
-        }
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Called by the template only when its cached part is missing.
+        context["highlights"] = partial(self.live_highlights, request)
+        return context
+
+    def live_highlights(self, request):
+        """The highlighted pages that are live and `request` may see, with their specific
+        types, in editor order."""
+        highlights = list(self.highlights.filter(page__live=True).order_by("sort_order"))
+        pages = visible(Page.objects.filter(pk__in=[h.page_id for h in highlights]), request)
+        specific = {page.pk: page for page in pages.specific()}
         for highlight in highlights:
-            highlight.page = specific[highlight.page_id]
-        return highlights
+            highlight.page = specific.get(highlight.page_id)
+        return [highlight for highlight in highlights if highlight.page is not None]
 
 
 class HomePageHighlight(Orderable):
@@ -138,6 +140,21 @@ class ContentPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
     @property
     def summary(self):
         return self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_links"] = partial(self.visible_related_links, request)
+        return context
+
+    def visible_related_links(self, request):
+        """The related links, without pages that are not live or `request` may not see."""
+        links = self.related_links.select_related("link_page").order_by("sort_order")
+        return [
+            link
+            for link in links
+            if not link.link_page_id
+            or (link.link_page.live and is_visible(link.link_page, request))
+        ]
 
 
 class ContentPageRelatedLink(Orderable):

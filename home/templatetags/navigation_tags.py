@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import Page, Site
 
-from caching.privacy import public
+from caching.privacy import visible
 
 register = template.Library()
 
@@ -22,7 +22,9 @@ def main_menu(context):
     items = []
     if root is not None:
         items = list(
-            public(root.get_children().live().in_menu()).only("id", "title", "url_path", "path")
+            visible(root.get_children().live().in_menu(), request).only(
+                "id", "title", "url_path", "path"
+            )
         )
     for item in items:
         item.is_current = bool(current and current.path.startswith(item.path))

@@ -2,8 +2,8 @@
 
 from django import template
 from django.db.models import Count, Q
-from wagtail.models import PageViewRestriction
 
+from caching.privacy import visible
 from methods.models import MethodIndexPage, MethodPage, Phase
 
 register = template.Library()
@@ -13,26 +13,20 @@ register = template.Library()
 def method_finder(context):
     """The «Finn en metode» data: the listing, and each phase with its number of live methods.
 
-    None when there is no live, public method listing. One query without a listing, four
-    with one: the listing, the view restrictions, the phases with counts, the total.
+    Only what this employee may see (caching.privacy.visible): None when there is no
+    live method listing they may open. One query without a listing, three with one: the
+    listing, the phases with counts, the total.
     """
-    index = MethodIndexPage.objects.live().first()
+    request = context.get("request")
+    index = visible(MethodIndexPage.objects.live(), request).first()
     if index is None:
         return None
-    restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    if any(index.path.startswith(path) for path in restricted):
-        return None
-    private = Q()
-    for path in restricted:
-        private |= Q(path__startswith=path)
-    methods = MethodPage.objects.live().descendant_of(index)
-    if restricted:
-        methods = methods.exclude(private)
+    methods = visible(MethodPage.objects.live().descendant_of(index), request)
     # An aggregate query drops Meta.ordering, so the process order is spelt out.
     phases = Phase.objects.annotate(
         method_count=Count("methods", filter=Q(methods__in=methods.values("pk")))
     ).order_by(*Phase._meta.ordering)
-    base_url = index.get_url(context.get("request"))
+    base_url = index.get_url(request)
     return {
         "index": index,
         "url": base_url,
