@@ -96,6 +96,14 @@ def test_an_employee_outside_the_group_gets_the_no_access_page_for_a_document(
     assert "KONFIDENSIELT" not in html
 
 
+def test_a_refusal_raised_inside_a_view_gets_the_same_page(employee_client, home):
+    # Wagtail's admin raises PermissionDenied for its background requests.
+    response = employee_client.get("/admin/", HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+
+    html = assert_no_access_page(response)
+    assert "Spør redaksjonen i Innovasjon" in html
+
+
 def test_members_still_get_what_is_theirs(
     client, employee, group, restricted_page, restricted_document
 ):
