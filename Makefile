@@ -82,10 +82,19 @@ test: lint
 test-postgres: $(STAMP)
 	bash scripts/with-redis.sh bash scripts/with-postgres.sh $(BIN)/pytest
 
-# Browser journeys and accessibility checks (tests/e2e/) in Debian's chromium
+# The W3C Nu HTML Checker for the browser suite: vnu.jar from npm (package.json,
+# package-lock.json), run with Java (Debian's default-jre-headless). Without
+# install scripts: vnu-jar's would download a JDK of its own.
+NODE_TOOLS := node_modules/.package-lock.json
+
+$(NODE_TOOLS): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+# Browser journeys, accessibility checks and valid HTML (tests/e2e/) in Debian's chromium
 # (CHROMIUM_PATH, default /usr/bin/chromium) against a live server; apart from
 # `make test`, which deselects them. Failed tests leave screenshots in /tmp/e2e-artifacts.
-test-e2e: $(STAMP)
+test-e2e: $(STAMP) $(NODE_TOOLS)
 	$(BIN)/pytest tests/e2e -m e2e
 
 # Rewrites docs/screenshots/: every page type at 1280 and 390 px, and the admin.
@@ -109,4 +118,4 @@ messages: $(STAMP)
 	$(BIN)/python manage.py compilemessages --locale nb --ignore '.venv/*'
 
 clean:
-	rm -rf $(VENV) db.sqlite3 static media .coverage
+	rm -rf $(VENV) node_modules db.sqlite3 static media .coverage

@@ -1,0 +1,161 @@
+"""Valid HTML: the W3C Nu HTML Checker finds no error on any page the section serves.
+
+What is checked is the HTML as the server sends it (the response body, not
+the browser's DOM after scripts ran): every live page of the demo site, the
+listings with filters, the search in all its states, the sign-in page empty
+and with errors, the error pages, and every form's error state and receipt.
+Warnings are left out; one error fails.
+"""
+
+import re
+
+import pytest
+from django.test import RequestFactory
+from django.views.defaults import server_error
+from playwright.sync_api import expect
+
+from tests.e2e.html_checker import ROOT, HtmlBatch
+from tests.e2e.pages import BookingGrid, FundingCallPage, SignInPage
+from tests.e2e.test_accessibility import VIEWS
+from tests.e2e.test_crawl import live_page_urls
+
+pytestmark = pytest.mark.e2e
+
+# Views beyond test_accessibility's: the search's error state, more filters, a second page.
+MORE_VIEWS = [
+    "/sok/?q=%00",
+    "/sok/?q=metode&fase=forsta",
+    "/metoder/?side=2",
+    "/sok/?q=og&side=2",
+    "/eksempler/?status=avsluttet&sektor=helse-og-velferd",
+]
+
+
+def navigation_response(page, action):
+    """The server's answer to a navigation (a form sent, a link followed), after redirects."""
+    with page.expect_response(
+        lambda response: (
+            response.request.is_navigation_request()
+            and response.request.frame == page.main_frame
+            and not 300 <= response.status < 400
+        )
+    ) as answer:
+        action()
+    page.wait_for_load_state()
+    return answer.value
+
+
+def navigation_html(page, action):
+    """The HTML of a navigation's page, which must be a success (HTTP 200)."""
+    response = navigation_response(page, action)
+    assert response.status == 200, f"{response.url}: HTTP {response.status}"
+    return response.text()
+
+
+def test_every_page_and_view_is_valid_html(site):
+    urls = live_page_urls()
+    assert len(urls) >= 40, f"the demo site has shrunk: {urls}"
+    page = site.visit(None, user="ansatt")
+    batch = HtmlBatch()
+    for url in dict.fromkeys(urls + VIEWS + MORE_VIEWS):
+        batch.add_response(url, page.request.get(url))
+    batch.add_response("404", page.request.get("/finnes-ikke/"), status=404)
+    if (ROOT / "intranet" / "templates" / "403.html").exists():
+        # A signed-in employee refused the admin gets the 403 page.
+        batch.add_response("403", page.request.get("/admin/", max_redirects=0), status=403)
+    # The 500 page is rendered without a request context (nothing may touch the database).
+    batch.add("500", server_error(RequestFactory().get("/")).content.decode())
+
+    anonymous = site.visit(None)
+    batch.add_response("sign-in", anonymous.request.get("/logg-inn/?next=/metoder/"))
+    batch.assert_valid()
+
+
+def test_every_forms_error_state_and_receipt_is_valid_html(site, settings):
+    settings.AXES_ENABLED = True  # off in the test settings; on here for the locked-out page
+    batch = HtmlBatch()
+
+    # Sign-in: nothing filled in, then a wrong password.
+    page = site.visit(None)
+    sign_in = SignInPage(page).open()
+    batch.add(
+        "sign-in, nothing filled in",
+        navigation_html(page, lambda: page.get_by_role("button", name="Logg inn").click()),
+    )
+    expect(sign_in.error_summary).to_be_visible()
+    batch.add(
+        "sign-in, wrong password",
+        navigation_html(page, lambda: sign_in.sign_in("ansatt", "feil-passord")),
+    )
+    expect(sign_in.error_summary).to_contain_text("Brukernavnet eller passordet er feil")
+    # Wrong passwords until the sign-in locks (HTTP 429, the locked-out page).
+    for _attempt in range(10):
+        response = navigation_response(page, lambda: sign_in.sign_in("ukjent", "feil-passord"))
+        if response.status == 429:
+            batch.add("sign-in, locked out", response.text())
+            break
+    else:
+        raise AssertionError("the sign-in never locked")
+
+    # The funding application: empty, then a date that does not exist, then sent.
+    page = site.visit("/stotte/innovasjonsmidler/", user="ansatt")
+    call = FundingCallPage(page)
+    send = call.form.get_by_role("button", name="Send søknad")
+    batch.add("funding application, nothing filled in", navigation_html(page, send.click))
+    expect(call.error_summary).to_be_visible()
+    call.field("Prosjekttittel").fill("Sensorer i bofellesskap")
+    call.date_part("Planlagt oppstart", "Dag").fill("31")
+    call.date_part("Planlagt oppstart", "Måned").fill("2")
+    call.date_part("Planlagt oppstart", "År").fill("2027")
+    batch.add("funding application, some errors", navigation_html(page, send.click))
+    expect(call.error_summary).to_be_visible()
+    call.field("Enhet").select_option("Oppvekst og utdanning")
+    call.field("Beskrivelse av behovet").fill("Færre unødvendige tilsyn om natten.")
+    call.field("Hvem er brukerne?").fill("Beboere og nattevakter.")
+    call.field("Beløp det søkes om").fill("250000")
+    call.date_part("Planlagt oppstart", "Dag").fill("1")
+    call.field("Søknaden er forankret hos lederen min").check()
+    batch.add("funding receipt", navigation_html(page, send.click))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Søknaden er sendt")
+    page.goto("/stotte/mine-soknader/")
+    link = page.get_by_role("link", name="Innovasjonsmidler 2026")
+    batch.add("an application of one's own", navigation_html(page, link.click))
+
+    # Fabrikken's guidance request: empty, then sent.
+    page.goto("/fabrikken/veiledning/")
+    form = page.locator("form.fabrikken-form")
+    send = form.get_by_role("button", name="Send henvendelsen")
+    batch.add("guidance request, nothing filled in", navigation_html(page, send.click))
+    expect(page.locator(".error-summary")).to_be_visible()
+    form.get_by_label(re.compile("^Hva er utfordringen eller idéen")).fill(
+        "Vi vil teste digitale innsjekk på biblioteket og trenger hjelp til å planlegge."
+    )
+    form.get_by_label(re.compile("^Hvilken enhet jobber du i")).fill("Sølvberget")
+    form.get_by_label("Prosessveiledning: velge metoder og lage en plan").check()
+    form.get_by_label("Innen en måned").check()
+    form.get_by_label(re.compile("^Når passer det for deg")).fill("Tirsdager og torsdager")
+    batch.add("guidance receipt", navigation_html(page, send.click))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Henvendelsen er sendt")
+    batch.add_response("my guidance requests", page.request.get("/fabrikken/veiledning/mine/"))
+
+    # Fabrikken's booking: the confirmation form empty, with too many people, then booked.
+    page.goto("/fabrikken/booking/?rom=prosjektrommet")
+    grid = BookingGrid(page)
+    grid.next_week()
+    batch.add_response("booking, next week", page.request.get(page.url))
+    batch.add("booking confirmation", navigation_html(page, grid.free_slots().first.click))
+    form = page.locator("form.booking-form")
+    confirm = form.get_by_role("button", name="Bekreft booking")
+    batch.add("booking, nothing filled in", navigation_html(page, confirm.click))
+    expect(page.locator(".error-summary")).to_be_visible()
+    form.get_by_label("Antall personer").fill("99")
+    form.get_by_label("Hva skal dere bruke rommet til?").fill("For mange")
+    batch.add("booking, too many people", navigation_html(page, confirm.click))
+    expect(page.locator(".error-summary")).to_contain_text("personer")
+    form.get_by_label("Antall personer").fill("5")
+    form.get_by_label("Hva skal dere bruke rommet til?").fill("Planlegging av workshop")
+    batch.add("booking receipt", navigation_html(page, confirm.click))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Rommet er booket")
+    batch.add_response("my bookings", page.request.get("/fabrikken/booking/mine/"))
+
+    batch.assert_valid()
