@@ -253,7 +253,7 @@ def test_a_superuser_who_is_demoted_loses_the_cached_permissions(client, home):
     boss.save()
 
     assert "wagtail-userbar" not in html(client, "/")
-    assert client.get("/admin/").status_code == 302
+    assert client.get("/admin/").status_code == 403  # refused, not sent to sign in again
 
 
 # --- The cache itself ---------------------------------------------------------------------------
