@@ -159,4 +159,6 @@ WAGTAIL_ADMIN_MSGIDS = (
     gettext_noop("Expiry date/time"),
     gettext_noop("Cancel workflow"),
     gettext_noop("Restart workflow"),
+    # Shown on the 403 page an employee gets at /admin/ (intranet.middleware.RefusalMiddleware).
+    gettext_noop("You do not have permission to access the admin."),
 )

@@ -66,6 +66,7 @@ def test_an_employee_in_the_admin_gets_the_no_access_page(employee_client, home)
 
     html = assert_no_access_page(response)
     assert "redaksjonen" in html  # whom to ask
+    assert "Du har ikke tilgang til administrasjonen." in html  # Wagtail's notice, in Norwegian
 
 
 def test_an_employee_outside_the_group_gets_the_no_access_page_naming_the_owner(
