@@ -67,6 +67,11 @@ def test_every_page_and_view_is_valid_html(site):
     # The 500 page is rendered without a request context (nothing may touch the database).
     batch.add("500", server_error(RequestFactory().get("/")).content.decode())
 
+    # An editor's pages carry Wagtail's user bar.
+    editor = site.visit(None, user="redaktor")
+    for url in ("/", urls[-1]):
+        batch.add_response(f"{url} as an editor", editor.request.get(url))
+
     anonymous = site.visit(None)
     batch.add_response("sign-in", anonymous.request.get("/logg-inn/?next=/metoder/"))
     batch.assert_valid()
@@ -158,6 +163,24 @@ def test_every_forms_error_state_and_receipt_is_valid_html(site, settings):
     form.get_by_label("Hva skal dere bruke rommet til?").fill("Planlegging av workshop")
     batch.add("booking receipt", navigation_html(page, confirm.click))
     expect(page.get_by_role("heading", level=1)).to_have_text("Rommet er booket")
+    booking = page.url.removesuffix("bekreftet/")  # /fabrikken/booking/mine/<id>/
+    batch.add_response("a booking of one's own", page.request.get(booking))
+    batch.add_response("cancel a booking", page.request.get(booking + "avbestill/"))
     batch.add_response("my bookings", page.request.get("/fabrikken/booking/mine/"))
 
     batch.assert_valid()
+
+
+def test_the_checker_reports_each_error_with_where_line_and_message():
+    """A checker that found nothing because it checked nothing would pass every page."""
+    batch = HtmlBatch()
+    batch.add("a valid page", '<!DOCTYPE html><html lang="nb"><title>T</title><p>Hei</p></html>')
+    batch.add(
+        "an invalid page",
+        '<!DOCTYPE html>\n<html lang="nb"><title>T</title>\n'
+        '<p><time datetime="2026-03-12T10:00:05.123456+01:00">12. mars</time></p></html>',
+    )
+    errors = batch.errors()
+    assert len(errors) == 1, errors
+    assert errors[0].startswith("an invalid page (002-an-invalid-page.html), line 3: Bad value")
+    assert "fraction of a second" in errors[0]
