@@ -1,0 +1,396 @@
+"""The privacy matrix: a page restricted to a group is absent, for everyone outside the group,
+from every place that lists pages, and present for its members.
+
+For every page type of the project (wagtail's get_page_models(), so a new type is covered
+the day it is added) one live page of the demo content is restricted to a new group. An
+employee outside the group then opens every listing (with and without filters), the front
+page, the calendar feed, search with the page's title and the suggestions, and every page
+that linked to it before (related lists, menus, cards): its address and title are gone and
+the counts («Viser x av n», the facets, «n treff») have dropped. A member sees it all again.
+
+The demo content is loaded once for the module, inside a transaction rolled back at the
+end; each test runs in a savepoint of it (about 20 s for the load, then 2–5 s per type).
+
+A second test reads the apps' code: every `.live()` page query in a view, listing, model
+method or template tag passes through caching.privacy.visible(), or is on the allow-list
+below with the reason it needs no gate.
+"""
+
+import ast
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client, override_settings
+from wagtail.models import Page, PageViewRestriction, get_page_models
+
+from caching.privacy import audience, audience_key, visible
+from tests import factories
+
+GROUP = "Hemmelig prosjekt"
+
+# Every place that lists pages without being a page's own related list. The filtered
+# variants are added per target (its listing with one of its facet values chosen).
+LISTINGS = [
+    "/",
+    "/metoder/",
+    "/eksempler/",
+    "/eksempler/?status=pagaende",
+    "/arrangementer/",
+    "/arrangementer/kalender/",
+    "/stotte/",
+    "/sok/",
+]
+# Pages of each type opened to look for related lists (of those that linked the target).
+PAGES_PER_TYPE = 2
+PROJECT_APPS = {"home", "methods", "cases", "funding", "events", "fabrikken"}
+
+
+def project_page_models():
+    return [
+        model
+        for model in get_page_models()
+        if model._meta.app_label in PROJECT_APPS and not model._meta.abstract
+    ]
+
+
+@dataclass
+class Demo:
+    outsider: object
+    member: object
+    before: dict = field(default_factory=dict)  # url → body as seen before any restriction
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp():
+    """Replaces conftest's per-test media folder: the demo's images live for the module."""
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    media = tmp_path_factory.mktemp("media")
+    with (
+        override_settings(MEDIA_ROOT=media, DEMO_PASSWORD="et-langt-demopassord"),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        call_command("load_demo_content", verbosity=0)
+        Group.objects.create(name=GROUP)
+        data = Demo(
+            outsider=factories.make_user("utenfor"),
+            member=factories.make_user("innenfor", groups=[GROUP]),
+        )
+        client = Client()
+        client.force_login(data.outsider)
+        urls = LISTINGS + [page.url for page in Page.objects.live().filter(depth__gt=1)]
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            data.before[url] = body(response)
+        yield data
+        transaction.set_rollback(True)
+
+
+def body(response):
+    text = response.content.decode()
+    # The calendar feed folds long lines (RFC 5545): unfold before looking for words.
+    return (
+        text.replace("\r\n ", "") if response["Content-Type"].startswith("text/calendar") else text
+    )
+
+
+def links_to(text, url):
+    """Whether `text` links to `url` itself: href="/x/", "url": "/x/", /x/?fase=…, the feed's
+    http://testserver/x/ (not a page below it: /x/y/)."""
+    return re.search(rf"(?:[\"']|testserver){re.escape(url)}(?:[\"'?#\s]|\\n|$)", text) is not None
+
+
+def numbers(text):
+    """The counts a page shows: «Viser x av n», «n treff», facet and phase counts."""
+    found = {}
+    for number, match in enumerate(re.finditer(r'class="result-count[^"]*"[^>]*>(.*?)<', text)):
+        # «3 treff for «Kurs 1 2 3»»: the numbers before the search words.
+        for position, value in enumerate(re.findall(r"\d+", match.group(1).split("«")[0])):
+            found[f"result-{number}-{position}"] = int(value)
+    for name, value, count in re.findall(
+        r'name="([^"]+)" value="([^"]*)"[^>]*>\s*<label for="[^"]+">(?:(?!</label>).)*?'
+        r"\((\d+)\)</span>",
+        text,
+        re.S,
+    ):
+        found[f"facet-{name}={value}"] = int(count)
+    for position, value in enumerate(re.findall(r'class="phase-list__count">(\d+)', text)):
+        found[f"phase-{position}"] = int(value)
+    for value in re.findall(r'class="method-finder__all"><a [^>]*>\D*(\d+)', text):
+        found["all-methods"] = int(value)
+    return found
+
+
+def search_text(title):
+    return " ".join(re.findall(r"\w+", title))
+
+
+@dataclass
+class Target:
+    page: Page
+    places: list  # the urls to open as both users
+    linked: list  # the urls that linked to the page before it was restricted
+
+
+def choose_target(model, demo):
+    """The live page of `model` that most places link to, so it is tested where it shows."""
+    pages = list(model.objects.live())
+    assert pages, (
+        f"The demo content has no live {model.__name__}: add one, so the privacy matrix "
+        "covers the new page type."
+    )
+    page = max(
+        pages, key=lambda p: (sum(links_to(text, p.url) for text in demo.before.values()), -p.pk)
+    )
+    linked = [url for url, text in demo.before.items() if links_to(text, page.url)]
+    # Every fixed listing, and of the pages that linked to it a few of each type.
+    per_type = {}
+    places = list(LISTINGS)
+    by_url = {p.url: p for p in Page.objects.live().filter(depth__gt=1).specific()}
+    for url in linked:
+        other = by_url.get(url)
+        if other is None or url in places or other.path.startswith(page.path):
+            continue
+        kind = type(other)
+        if per_type.get(kind, 0) < PAGES_PER_TYPE:
+            per_type[kind] = per_type.get(kind, 0) + 1
+            places.append(url)
+    query = search_text(page.title)
+    places += [f"/sok/?q={query}", f"/sok/?q={query}&type={search_type(page)}"]
+    places += [f"/sok/forslag/?q={query}"]
+    places += filtered_listings(page)
+    return Target(page=page, places=places, linked=linked)
+
+
+def search_type(page):
+    from search import types
+
+    return types.type_of(type(page))
+
+
+def filtered_listings(page):
+    """The page's own listing with one of its filter values chosen."""
+    if hasattr(page, "phases"):
+        phase = page.phases.first()
+        return [f"/metoder/?fase={phase.slug}"] if phase else []
+    if hasattr(page, "status") and page._meta.app_label == "cases":
+        return [f"/eksempler/?status={page.status}"]
+    return []
+
+
+def fetch(client, places):
+    seen = {}
+    for url in places:
+        response = client.get(url)
+        seen[url] = (response.status_code, body(response) if response.status_code == 200 else "")
+    return seen
+
+
+@pytest.mark.parametrize("model", project_page_models(), ids=lambda model: model._meta.label_lower)
+def test_a_restricted_page_is_in_no_list_for_those_outside_its_group(
+    model, demo, db, client, django_assert_max_num_queries
+):
+    target = choose_target(model, demo)
+    page = target.page
+    factories.restrict_to_groups(page, GROUP)
+    has_children = page.get_children().live().exists()
+
+    client.force_login(demo.outsider)
+    outside = fetch(client, target.places)
+    client.force_login(demo.member)
+    inside = fetch(client, target.places)
+
+    # The page itself: refused to the outsider, shown to the member.
+    client.force_login(demo.outsider)
+    refused = client.get(page.url)
+    assert refused.status_code != 200
+    assert f"<h1>{page.title}</h1>" not in refused.content.decode()
+    client.force_login(demo.member)
+    assert client.get(page.url).status_code == 200
+
+    shown_somewhere = False
+    for url in target.places:
+        status, text = outside[url]
+        if status != 200:
+            # A place under the restricted page is refused as a whole.
+            assert url.startswith(page.url) or page.depth == 2, (url, status)
+            continue
+        if page.depth == 2:
+            # The section's root: everything is under it, and only search is outside.
+            assert 'class="search-result__title"' not in text, url
+            assert not url.startswith("/sok/forslag/") or text.strip() == "[]", url
+            continue
+        assert not links_to(text, page.url), f"{page.url} is listed in {url} for an outsider"
+        if url.startswith("/sok/forslag/") or url.endswith("/kalender/"):
+            assert page.title not in text, f"«{page.title}» is in {url} for an outsider"
+        member_status, member_text = inside[url]
+        assert member_status == 200, url
+        # Counts exclude it: none is higher for the outsider, and in the page's own
+        # listings and search at least one is lower.
+        out_numbers, in_numbers = numbers(text), numbers(member_text)
+        for key, value in out_numbers.items():
+            assert value <= in_numbers.get(key, value), (url, key, value, in_numbers.get(key))
+        if links_to(member_text, page.url):
+            shown_somewhere = True
+            own_listing = {"methods": "/metoder/", "cases": "/eksempler/"}.get(page._meta.app_label)
+            if url.startswith("/sok/?") or (own_listing and url.split("?")[0] == own_listing):
+                assert out_numbers != in_numbers, f"the counts in {url} still include it"
+                if not has_children and "result-0-0" in in_numbers and "?q=" in url:
+                    assert out_numbers.get("result-0-0", 0) == in_numbers["result-0-0"] - 1, url
+        if url.startswith("/sok/forslag/") and page.title in member_text:
+            shown_somewhere = True
+
+    # The member sees it wherever it was listed before.
+    for url in target.linked:
+        if url in inside and inside[url][0] == 200:
+            assert links_to(inside[url][1], page.url), f"{page.url} is missing in {url}"
+    assert shown_somewhere or page.depth == 2, f"{page.url} is listed nowhere for the member"
+
+
+def test_the_gate_costs_no_query_per_listed_page(demo, db, client, django_assert_max_num_queries):
+    """A group restriction read from the cache, the user's groups at most once per request."""
+    from events.models import EventPage
+
+    factories.restrict_to_groups(EventPage.objects.live().first(), GROUP)
+    client.force_login(demo.outsider)
+    for url in LISTINGS:
+        client.get(url)  # warm: menus, routes and restrictions cached
+    budgets = {
+        "/": 20,
+        "/metoder/": 20,
+        "/eksempler/": 20,
+        "/arrangementer/": 20,
+        "/arrangementer/kalender/": 20,
+        "/stotte/": 20,
+        "/sok/?q=innovasjon": 20,
+        "/sok/forslag/?q=inno": 12,
+    }
+    for url, budget in budgets.items():
+        with django_assert_max_num_queries(budget):
+            assert client.get(url).status_code == 200
+
+
+def test_audience_key_is_empty_when_nothing_is_hidden(demo, db, rf):
+    from django.contrib.auth.models import AnonymousUser
+
+    from events.models import EventPage
+
+    request = rf.get("/")
+    request.user = demo.outsider
+    assert audience_key(request) == ""
+    event = EventPage.objects.live().first()
+    restriction = factories.restrict_to_groups(event, GROUP)
+
+    outsider, member, superuser, anonymous = (rf.get("/") for _ in range(4))
+    outsider.user, member.user = demo.outsider, demo.member
+    superuser.user = factories.make_user("sjef", is_superuser=True)
+    anonymous.user = AnonymousUser()
+    assert audience_key(outsider) == f"-{restriction.pk}"
+    assert audience_key(member) == audience_key(superuser) == ""
+    assert audience(member) == frozenset({restriction.pk})
+    assert audience(anonymous) == frozenset()
+    assert event not in visible(EventPage.objects.live(), outsider)
+    assert event in visible(EventPage.objects.live(), member)
+
+
+def test_login_restrictions_pass_and_shared_passwords_never_do_in_lists(demo, db, rf):
+    from events.models import EventPage
+
+    login, password = EventPage.objects.live()[:2]
+    PageViewRestriction.objects.create(page=login, restriction_type=PageViewRestriction.LOGIN)
+    PageViewRestriction.objects.create(
+        page=password, restriction_type=PageViewRestriction.PASSWORD, password="hemmelig"
+    )
+    request = rf.get("/")
+    request.user = demo.member
+    listed = set(visible(EventPage.objects.live(), request))
+    assert login in listed
+    assert password not in listed
+
+
+def test_members_and_outsiders_never_share_a_cached_fragment(demo, db, client):
+    """The member fills the cache first; the outsider must not get the member's HTML."""
+    from events.models import EventPage
+
+    event = max(
+        EventPage.objects.live(), key=lambda e: links_to(demo.before["/arrangementer/"], e.url)
+    )
+    factories.restrict_to_groups(event, GROUP)
+    client.force_login(demo.member)
+    assert links_to(client.get("/arrangementer/").content.decode(), event.url)
+    assert links_to(client.get("/").content.decode(), event.url) == links_to(
+        demo.before["/"], event.url
+    )
+    client.force_login(demo.outsider)
+    assert not links_to(client.get("/arrangementer/").content.decode(), event.url)
+    assert not links_to(client.get("/").content.decode(), event.url)
+
+
+# --- Structure: no listing can bypass the gate ---------------------------------------------
+
+ROOT = Path(settings.BASE_DIR)
+# Code that may query live pages without the gate, and why.
+ALLOWED = {
+    "home/reviews.py": "the admin's review report, for editors",
+    "home/schedule.py": "publishing times only, to know when cached parts expire",
+    "search/visibility.py": "builds the search's base queryset and gates it on the next line",
+    "fabrikken/templatetags/fabrikken_tags.py": "one page, cached for all, gated by is_visible",
+}
+SKIPPED_PARTS = {"migrations", "management", "bulk", "tests", "e2e", "__pycache__"}
+
+
+def app_modules():
+    for app in sorted(PROJECT_APPS | {"search", "caching", "intranet"}):
+        for path in (ROOT / app).rglob("*.py"):
+            relative = path.relative_to(ROOT)
+            if SKIPPED_PARTS & set(relative.parts) or path.name in ("demo.py", "wagtail_hooks.py"):
+                continue
+            yield relative, path
+
+
+def ungated_live_calls(tree):
+    """Line numbers of `.live()` calls not inside the arguments of a visible(…) call."""
+    gated = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "visible":
+            for argument in node.args:
+                gated |= {id(inner) for inner in ast.walk(argument)}
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "live"
+        and not node.args
+        and id(node) not in gated
+    ]
+
+
+def test_every_live_page_query_in_the_apps_goes_through_the_gate():
+    offenders = []
+    for relative, path in app_modules():
+        if str(relative) in ALLOWED:
+            continue
+        for line in ungated_live_calls(ast.parse(path.read_text())):
+            offenders.append(f"{relative}:{line}")
+    assert offenders == [], (
+        "These list live pages without caching.privacy.visible(pages, request): "
+        "restricted pages would leak. Gate them, or add the file to ALLOWED with a reason."
+    )
+
+
+def test_the_gate_check_catches_an_ungated_listing():
+    gated = ast.parse("visible(EventPage.objects.live().child_of(index), request)")
+    ungated = ast.parse("EventPage.objects.live().child_of(index)")
+    assert ungated_live_calls(gated) == []
+    assert ungated_live_calls(ungated) == [1]
