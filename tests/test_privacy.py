@@ -106,8 +106,9 @@ def body(response):
 
 def links_to(text, url):
     """Whether `text` links to `url` itself: href="/x/", "url": "/x/", /x/?fase=…, the feed's
-    http://testserver/x/ (not a page below it: /x/y/)."""
-    return re.search(rf"(?:[\"']|testserver){re.escape(url)}(?:[\"'?#\s]|\\n|$)", text) is not None
+    http://localhost/x/ (not a page below it: /x/y/)."""
+    pattern = rf"(?:[\"']|//[\w.:-]+){re.escape(url)}(?:[\"'?#\s]|\\n|$)"
+    return re.search(pattern, text) is not None
 
 
 def numbers(text):
