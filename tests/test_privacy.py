@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client, override_settings
@@ -239,6 +240,10 @@ def test_a_restricted_page_is_in_no_list_for_those_outside_its_group(
         # Counts exclude it: none is higher for the outsider, and in the page's own
         # listings and search at least one is lower.
         out_numbers, in_numbers = numbers(text), numbers(member_text)
+        if 'class="message search-notice"' in text:
+            # No exact hit left, so search shows similar pages instead (PostgreSQL's
+            # trigrams): other pages, other counts. The page itself is still absent.
+            continue
         for key, value in out_numbers.items():
             assert value <= in_numbers.get(key, value), (url, key, value, in_numbers.get(key))
         if links_to(member_text, page.url):
@@ -259,26 +264,36 @@ def test_a_restricted_page_is_in_no_list_for_those_outside_its_group(
 
 
 def test_the_gate_costs_no_query_per_listed_page(demo, db, client, django_assert_max_num_queries):
-    """A group restriction read from the cache, the user's groups at most once per request."""
+    """Outsiders cost what members cost: restrictions and the user's groups come from the
+    cache. Budgets measured with the demo content and a group restriction in place, cold
+    (the first request after a publish builds the cached parts) and warm."""
     from events.models import EventPage
 
     factories.restrict_to_groups(EventPage.objects.live().first(), GROUP)
-    client.force_login(demo.outsider)
-    for url in LISTINGS:
-        client.get(url)  # warm: menus, routes and restrictions cached
-    budgets = {
-        "/": 20,
-        "/metoder/": 20,
-        "/eksempler/": 20,
-        "/arrangementer/": 20,
-        "/arrangementer/kalender/": 20,
-        "/stotte/": 20,
-        "/sok/?q=innovasjon": 20,
-        "/sok/forslag/?q=inno": 12,
+    budgets = {  # url: (cold, warm)
+        "/": (38, 5),
+        "/metoder/": (17, 4),
+        "/metoder/?fase=skape": (14, 4),
+        "/eksempler/": (19, 4),
+        "/arrangementer/": (9, 4),
+        "/arrangementer/kalender/": (7, 5),
+        "/stotte/": (9, 4),
+        "/sok/?q=innovasjon": (20, 16),
+        "/sok/forslag/?q=inno": (5, 5),
+        "/arrangementer/innovasjonsdagen-2021/": (15, 9),
     }
-    for url, budget in budgets.items():
-        with django_assert_max_num_queries(budget):
-            assert client.get(url).status_code == 200
+    counts = {}
+    for user in (demo.outsider, demo.member):
+        cache.clear()
+        client.force_login(user)
+        for url, (cold, warm) in budgets.items():
+            with django_assert_max_num_queries(cold) as first:
+                assert client.get(url).status_code == 200
+            with django_assert_max_num_queries(warm) as second:
+                assert client.get(url).status_code == 200
+            counts.setdefault(url, []).append((len(first), len(second)))
+    for url, (outsider, member) in counts.items():
+        assert outsider[1] == member[1], url
 
 
 def test_audience_key_is_empty_when_nothing_is_hidden(demo, db, rf):
