@@ -410,3 +410,16 @@ def test_the_gate_check_catches_an_ungated_listing():
     ungated = ast.parse("EventPage.objects.live().child_of(index)")
     assert ungated_live_calls(gated) == []
     assert ungated_live_calls(ungated) == [1]
+
+
+def test_the_footer_links_only_to_pages_the_employee_may_see(demo, db, client):
+    from home.models import SectionSettings
+
+    statement = SectionSettings.objects.get().accessibility_page
+    assert links_to(demo.before["/metoder/"], statement.url)
+    factories.restrict_to_groups(statement, GROUP)
+
+    client.force_login(demo.outsider)
+    assert not links_to(client.get("/metoder/").content.decode(), statement.url)
+    client.force_login(demo.member)
+    assert links_to(client.get("/metoder/").content.decode(), statement.url)
