@@ -405,6 +405,19 @@ def test_every_live_page_query_in_the_apps_goes_through_the_gate():
     )
 
 
+def test_no_template_lists_pages_by_itself():
+    """Templates cannot pass a request to a queryset: page lists come from tags and models."""
+    tree_walks = re.compile(r"\b(get_children|get_descendants|get_siblings)\b|\.live\b")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for app in sorted(PROJECT_APPS | {"search", "intranet"})
+        for path in (ROOT / app).rglob("*.html")
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if tree_walks.search(line)
+    ]
+    assert offenders == []
+
+
 def test_the_gate_check_catches_an_ungated_listing():
     gated = ast.parse("visible(EventPage.objects.live().child_of(index), request)")
     ungated = ast.parse("EventPage.objects.live().child_of(index)")
