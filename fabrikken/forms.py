@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from home.forms import DateInputsField
+from home.forms import DateInputsField, example_date_text
 
 from .formats import at, format_time_range, local
 from .models import SLOT_TAKEN_MESSAGE, GuidanceRequest, RoomBooking
@@ -167,9 +167,7 @@ class BookingForm(TokenMixin, forms.Form):
     date = DateInputsField(
         label=_("Date"),
         error_messages={
-            "required": _("Write the date, for example 15 3 2026."),
             "incomplete": _("The date must have a day, a month and a year."),
-            "invalid": _("Write a date that exists, for example 15 3 2026."),
         },
     )
     start = TimeTextField(
@@ -219,6 +217,13 @@ class BookingForm(TokenMixin, forms.Form):
         self.now = now
         # The horizon: the last day employees can book (Fabrikken's page sets it).
         self.last_day = last_day
+        example = {"date": example_date_text()}
+        self.fields["date"].error_messages.update(
+            {
+                "required": gettext("Write the date, for example %(date)s.") % example,
+                "invalid": gettext("Write a date that exists, for example %(date)s.") % example,
+            }
+        )
         self.fields["room"].choices = [
             (
                 room.slug,

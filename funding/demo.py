@@ -263,7 +263,7 @@ INNOVATION_FUNDS = {
             "Kryss av for alle som er med.",
         ),
         ("Beløp det søkes om", "number", True, "", "I kroner, for eksempel 250\u00a0000."),
-        ("Planlagt oppstart", "date", False, "", "For eksempel 15 3 2026."),
+        ("Planlagt oppstart", "date", False, "", ""),
         (
             "Søknaden er forankret hos lederen min",
             "checkbox",

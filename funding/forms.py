@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from funding.formats import format_number
-from home.forms import DateInputsField
+from home.forms import DateInputsField, example_date_text, example_datetime_text
 
 TOKEN_FIELD = "submission_token"
 
@@ -117,9 +117,10 @@ class FundingFormBuilder(FormBuilder):
     def get_field_options(self, field):
         options = super().get_field_options(field)
         label = field.label
+        example = {"date": example_date_text(), "datetime": example_datetime_text()}
         options["error_messages"] = {
-            "required": self.required_message(field) % {"label": label},
-            "invalid": self.invalid_message(field) % {"label": label},
+            "required": self.required_message(field) % {"label": label, **example},
+            "invalid": self.invalid_message(field) % {"label": label, **example},
             "incomplete": _("«%(label)s» must have a day, a month and a year.") % {"label": label},
         }
         return options
@@ -133,7 +134,7 @@ class FundingFormBuilder(FormBuilder):
         if field.field_type == "checkbox":
             return _("Tick «%(label)s» to send the application.")
         if field.field_type == "date":
-            return _("Write a date for «%(label)s», for example 15 3 2026.")
+            return _("Write a date for «%(label)s», for example %(date)s.")
         return _("Fill in «%(label)s».")
 
     @staticmethod
@@ -142,8 +143,8 @@ class FundingFormBuilder(FormBuilder):
             "email": _("Write an e-mail address in «%(label)s», for example navn@eksempel.no."),
             "url": _("Write a web address in «%(label)s», for example https://eksempel.no."),
             "number": _("Write a number in «%(label)s», for example 250 000."),
-            "date": _("Write a date that exists in «%(label)s», for example 15 3 2026."),
-            "datetime": _("Write a date and time in «%(label)s», for example 15.3.2026 09.30."),
+            "date": _("Write a date that exists in «%(label)s», for example %(date)s."),
+            "datetime": _("Write a date and time in «%(label)s», for example %(datetime)s."),
         }.get(field.field_type, _("Check the answer to «%(label)s»."))
 
     def create_multiline_field(self, field, options):

@@ -10,6 +10,7 @@ from datetime import date
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -46,6 +47,28 @@ MONTHS = {
     "desember": 12,
 }
 MONTH_ABBREVIATIONS = {name[:3]: number for name, number in MONTHS.items()} | {"sept": 9}
+
+
+def example_date(today=None):
+    """The date hints and errors show as an example: the 15th, three months from now.
+
+    A fixed example drifts into the past, where forms that ask about plans refuse it.
+    """
+    today = today or timezone.localdate()
+    months = today.year * 12 + today.month - 1 + 3
+    return date(months // 12, months % 12 + 1, 15)
+
+
+def example_date_text(today=None):
+    """The example date as employees type it: «15 3 2027»."""
+    example = example_date(today)
+    return f"{example.day} {example.month} {example.year}"
+
+
+def example_datetime_text(today=None):
+    """The example date and time as employees type it: «15.3.2027 09.30»."""
+    example = example_date(today)
+    return f"{example.day}.{example.month}.{example.year} 09.30"
 
 
 def parse_month(text):

@@ -4,7 +4,7 @@ import csv
 import io
 import re
 import uuid
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from unittest import mock
 from zoneinfo import ZoneInfo
@@ -25,6 +25,7 @@ from funding.forms import AmountField, DateInputsField
 from funding.models import FundingApplication, FundingCallPage, FundingIndexPage
 from funding.status import CallStatus, call_state, status_at, status_filter
 from home import demo as home_demo
+from home.forms import example_date, example_datetime_text
 from home.roles import MODERATORS
 from tests import factories
 
@@ -668,10 +669,12 @@ def test_other_field_types_render_validate_and_read_back(client, index_page):
     assert 'type="email"' in form and 'type="url"' in form
     assert 'type="hidden" name="kilde"' in form
     assert 'name="tema" value="Skole"' in form and "<select" not in form
-    assert "For eksempel 15.3.2026 09.30" in text_of(client.get(call.url))
+    # The example is three months ahead, so it is never a date the form refuses as past.
+    example = example_datetime_text()
+    assert f"For eksempel {example}" in text_of(client.get(call.url))
     text = text_of(invalid)
     assert "Skriv en e-postadresse i «E-post til leder», for eksempel navn@eksempel.no." in text
-    assert "Skriv dato og klokkeslett i «Møtetidspunkt», for eksempel 15.3.2026 09.30." in text
+    assert f"Skriv dato og klokkeslett i «Møtetidspunkt», for eksempel {example}." in text
     assert "Velg minst ett alternativ for «Tema»." in text
     assert valid.status_code == 302
     receipt = text_of(client.get(valid["Location"]))
@@ -1244,3 +1247,16 @@ def test_demo_loader_builds_three_calls_and_is_idempotent(settings, client):
     )
     call_text = text_of(client.get(innovation.url))
     assert "Du kan søke om 100\u00a0000–800\u00a0000 kroner." in call_text
+
+
+@pytest.mark.parametrize(
+    "today, example",
+    [
+        (date(2026, 12, 6), date(2027, 3, 15)),
+        (date(2026, 9, 30), date(2026, 12, 15)),
+        (date(2027, 1, 15), date(2027, 4, 15)),
+    ],
+)
+def test_the_example_date_in_hints_is_always_ahead(today, example):
+    assert example_date(today) == example
+    assert example_datetime_text(today) == f"{example.day}.{example.month}.{example.year} 09.30"

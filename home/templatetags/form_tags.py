@@ -10,7 +10,7 @@ lists every error at the top, each linking to its field.
 from django import forms, template
 from django.utils.translation import gettext
 
-from home.forms import DateInputsWidget
+from home.forms import DateInputsWidget, example_date_text, example_datetime_text
 
 register = template.Library()
 
@@ -128,13 +128,17 @@ def form_field(bound_field, mark_optional=False):
             }
             for n in range(3)
         ]
-        context["hint"] = bound_field.help_text or gettext("For example 15 3 2026")
+        context["hint"] = bound_field.help_text or gettext("For example %(date)s") % {
+            "date": example_date_text()
+        }
     else:
         context["value"] = "" if value is None else value
         context["input_type"] = getattr(widget, "input_type", "text")
         context["attrs"] = {key: val for key, val in widget.attrs.items() if key in PASSED_ATTRS}
         if isinstance(bound_field.field, forms.DateTimeField):
-            context["hint"] = bound_field.help_text or gettext("For example 15.3.2026 09.30")
+            context["hint"] = bound_field.help_text or gettext("For example %(datetime)s") % {
+                "datetime": example_datetime_text()
+            }
         if kind == "input" and context["input_type"] in ("number", "date", "datetime-local"):
             context["input_type"] = "text"
     if kind in ("date", "input") and context["hint"] and not has_hint:
