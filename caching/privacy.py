@@ -17,7 +17,7 @@ import hashlib
 
 from django.core.cache import cache
 from django.db.models import Q
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from caching.keys import access_key, remember
 
@@ -38,6 +38,20 @@ def restrictions():
 def restricted_paths():
     """Tree paths of every page with a view restriction, for this generation."""
     return tuple(restriction.page.path for restriction in restrictions())
+
+
+def aliases():
+    """(id, original's path) of every alias, for this generation.
+
+    An alias can stand anywhere in the tree while its restrictions are its
+    original's; lists filter it by id, which search can filter on too.
+    """
+    return remember(
+        lambda: list(
+            Page.objects.filter(alias_of__isnull=False).values_list("pk", "alias_of__path")
+        ),
+        "aliases",
+    )
 
 
 class CachedViewRestrictionsMixin:
@@ -145,11 +159,22 @@ def hidden_paths(request):
     return tuple(r.page.path for r in restrictions() if r.pk in refused)
 
 
+def hidden_alias_ids(request):
+    """Ids of the aliases (anywhere in the tree) of pages this request may not see in lists."""
+    paths = hidden_paths(request)
+    if not paths:
+        return frozenset()
+    return frozenset(pk for pk, original in aliases() if original.startswith(paths))
+
+
 def hidden_q(request):
     """A Q matching the pages this request may not see in lists, or None."""
     hidden = Q()
     for path in hidden_paths(request):
         hidden |= Q(path__startswith=path)
+    alias_ids = hidden_alias_ids(request)
+    if alias_ids:
+        hidden |= Q(id__in=sorted(alias_ids))
     return hidden or None
 
 
@@ -165,6 +190,9 @@ def visible(pages, request):
 
 def is_visible(page, request):
     """Whether one page (already loaded) may appear in a list for `request`."""
-    return page is not None and not any(
-        page.path.startswith(path) for path in hidden_paths(request)
-    )
+    if page is None:
+        return False
+    paths = hidden_paths(request)
+    if not paths:
+        return True
+    return not page.path.startswith(paths) and page.pk not in hidden_alias_ids(request)
