@@ -278,10 +278,15 @@ def test_the_gate_costs_no_query_per_listed_page(demo, db, client, django_assert
         "/arrangementer/": (9, 4),
         "/arrangementer/kalender/": (7, 5),
         "/stotte/": (9, 4),
-        "/sok/?q=innovasjon": (27, 16),  # cold: one query per type of result
+        "/sok/?q=innovasjon": (20, 16),
         "/sok/forslag/?q=inno": (5, 5),
         "/arrangementer/innovasjonsdagen-2021/": (15, 9),
     }
+    # What lives in the process and not in the cache (content types, compiled templates)
+    # is filled first, so "cold" means the same whichever tests ran before.
+    client.force_login(demo.member)
+    for url in budgets:
+        client.get(url)
     counts = {}
     for user in (demo.outsider, demo.member):
         cache.clear()
