@@ -883,12 +883,6 @@ def test_weeks_in_the_address_are_iso_weeks():
     assert schedule.parse_week("2026-W60") is None
     assert schedule.parse_week("9999-W52") is None
     assert schedule.parse_week(None) is None
-    assert format_day_range(datetime.date(2026, 3, 16), datetime.date(2026, 3, 20)) == (
-        "16.–20. mars 2026"
-    )
-    assert format_day_range(datetime.date(2026, 3, 30), datetime.date(2026, 4, 3)) == (
-        "30. mars–3. april 2026"
-    )
 
 
 def test_the_grid_opens_on_next_week_once_this_weeks_hours_are_over(fabrikken):
