@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from home.blocks.common import RICH_TEXT_FEATURES
+from core.blocks import RICH_TEXT_FEATURES
+from core.formats import format_time_range
 
 GROUP_PROGRAMME = _("Programme")
 
@@ -22,8 +23,7 @@ def time_range(value):
     start, end = value.get("start_time"), value.get("end_time")
     if not start:
         return ""
-    text = start.strftime("%H.%M")
-    return f"{text}–{end.strftime('%H.%M')}" if end else text
+    return format_time_range(start, end)
 
 
 class ProgrammeItemBlock(blocks.StructBlock):

@@ -26,7 +26,7 @@ from django.utils.text import normalize_newlines
 from django.utils.translation import gettext
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
-from events.state import local
+from core.formats import local
 
 PRODID = "-//Stavanger kommune//Innovasjon//NB"
 # An identifier only, never called: the UID must be globally unique and stable per event.

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db.models import Q
-from django.utils import formats, timezone
-from django.utils.translation import get_language, gettext, ngettext, pgettext_lazy
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext, pgettext_lazy
+
+from core.formats import format_when, local
 
 # «Om 12 dager» is shown up to this many days ahead; further out the date says enough.
 RELATIVE_DAYS = 30
@@ -60,48 +62,6 @@ def state_filter(status, now=None):
 def not_over_filter(now=None):
     """The events that are live or still to come at `now`: the «Kommende» list and the feed."""
     return Q(end__gt=now or timezone.now())
-
-
-def local(moment):
-    return timezone.localtime(moment, timezone.get_default_timezone())
-
-
-def _weekday(day):
-    """«torsdag»: Norwegian writes weekdays in lower case (Språkrådet), whatever the catalogue says."""
-    name = formats.date_format(day, "l")
-    return name.lower() if get_language().split("-")[0] in ("nb", "nn", "no") else name
-
-
-def format_day(moment, with_year=True):
-    """«torsdag 25. november 2021» (UI guide §6), or without the year."""
-    day = local(moment)
-    return f"{_weekday(day)} {formats.date_format(day, 'j. F Y' if with_year else 'j. F')}"
-
-
-def format_date(moment):
-    """«25. november 2021»."""
-    return formats.date_format(local(moment), "j. F Y")
-
-
-def format_time(moment):
-    """«09.00»: nb's TIME_FORMAT writes «09:00», the guide wants a period."""
-    return formats.date_format(local(moment), "H.i")
-
-
-def format_when(start, end):
-    """«torsdag 25. november 2021 kl. 09.00–20.00», or both days when it runs over several."""
-    if local(start).date() == local(end).date():
-        return gettext("%(day)s at %(start)s–%(end)s") % {
-            "day": format_day(start),
-            "start": format_time(start),
-            "end": format_time(end),
-        }
-    return gettext("%(start_day)s at %(start)s to %(end_day)s at %(end)s") % {
-        "start_day": format_day(start, with_year=False),
-        "start": format_time(start),
-        "end_day": format_day(end),
-        "end": format_time(end),
-    }
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ før») and a «Demo-innhold» flag for offers the content brief only suggests.
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from home.blocks.common import RICH_TEXT_FEATURES
+from core.blocks import RICH_TEXT_FEATURES
 
 GROUP_OFFER = _("Offer")
 

@@ -11,9 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from icalendar import Calendar, Event
 
+from core.formats import local
 from events.ics import PRODID, UID_DOMAIN, calendar_response, timezone_component
-
-from .formats import local
 
 
 def booking_uid(booking):

@@ -18,7 +18,7 @@ import uuid
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from fabrikken.formats import at
+from core.formats import at
 from fabrikken.models import (
     FabrikkenContact,
     FabrikkenPage,

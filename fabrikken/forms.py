@@ -7,7 +7,6 @@ double-click or a resent form is stored once.
 
 import datetime
 import re
-import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -15,41 +14,15 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.formats import at, format_time_range, local
+from core.submissions import OneTimeTokenMixin
 from home.forms import DateInputsField, example_date_text
 
-from .formats import at, format_time_range, local
 from .models import SLOT_TAKEN_MESSAGE, GuidanceRequest, RoomBooking
 from .schedule import booking_problems, booking_window_message
 
-TOKEN_FIELD = "submission_token"
 
-
-class TokenMixin:
-    """A hidden one-time token: the same form sent twice counts once."""
-
-    def add_token(self):
-        self.fields[TOKEN_FIELD] = forms.UUIDField(
-            widget=forms.HiddenInput,
-            error_messages={
-                "required": _("The form had expired. Check your answers and send it again."),
-                "invalid": _("The form had expired. Check your answers and send it again."),
-            },
-        )
-        if not self.is_bound:
-            self.initial.setdefault(TOKEN_FIELD, uuid.uuid4())
-
-    @property
-    def token(self):
-        """The token for the hidden input: the one posted if usable, otherwise a new one."""
-        if self.is_bound:
-            try:
-                return uuid.UUID(str(self.data.get(TOKEN_FIELD, "")))
-            except ValueError:
-                return uuid.uuid4()
-        return self.initial[TOKEN_FIELD]
-
-
-class GuidanceRequestForm(TokenMixin, forms.ModelForm):
+class GuidanceRequestForm(OneTimeTokenMixin, forms.ModelForm):
     """«Be om veiledning»: what the challenge is, where, what help, how urgent, when."""
 
     class Meta:
@@ -154,7 +127,7 @@ class TimeTextField(forms.Field):
         return value
 
 
-class BookingForm(TokenMixin, forms.Form):
+class BookingForm(OneTimeTokenMixin, forms.Form):
     """«Bekreft booking»: the room, the day, the times, what for and how many."""
 
     room = forms.ChoiceField(

@@ -25,7 +25,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from .formats import at, format_date, format_day_range, format_time, format_time_range, local
+from core.formats import at, format_date, format_day_range, format_time, format_time_range, local
 
 SLOT_MINUTES = 15
 EXCLUSION_VIOLATION = "23P01"  # PostgreSQL's SQLSTATE for a violated exclusion constraint

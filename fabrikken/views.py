@@ -8,7 +8,6 @@ and bookings: anyone else's is a 404, also when the address is guessed.
 import datetime
 
 from django.contrib import messages
-from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -17,13 +16,14 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
 
+from core.formats import at, format_date, format_when, local
+from core.submissions import TOKEN_FIELD, earlier_submission, find_earlier, store_once
 from home import images
 from home.images import images_with_renditions
 
 from . import emails, schedule
 from .calendar import booking_calendar_response
-from .formats import at, format_date, format_slot, local
-from .forms import TOKEN_FIELD, BookingForm, GuidanceRequestForm, parse_time, request_summary
+from .forms import BookingForm, GuidanceRequestForm, parse_time, request_summary
 from .models import SLOT_TAKEN_MESSAGE, GuidanceRequest, RoomBooking
 
 # Bookings under «Tidligere» in «Mine bookinger».
@@ -101,29 +101,29 @@ def guidance_form(page, request):
     if request.method != "POST":
         form = GuidanceRequestForm(initial=_guidance_initial(request))
         return _render_guidance_form(page, request, form)
-    token = _token(request.POST.get(TOKEN_FIELD))
-    earlier = _find_request(request.user, token)
+    earlier = earlier_submission(request, lambda token: _find_request(request.user, token))
     if earlier is not None:
         # A double-click or a resent form: show the receipt of the first one.
         return HttpResponseRedirect(page.route_url("request_receipt", earlier.pk))
     form = GuidanceRequestForm(request.POST)
     if not form.is_valid():
         return _render_guidance_form(page, request, form)
-    guidance_request = form.save(commit=False)
     user = request.user
-    guidance_request.requester = user
-    guidance_request.requester_name = user.get_full_name() or user.get_username()
-    guidance_request.requester_email = user.email or ""
-    guidance_request.token = form.cleaned_data[TOKEN_FIELD]
-    try:
-        with transaction.atomic():
-            guidance_request.save()
-    except IntegrityError:
-        earlier = _find_request(user, guidance_request.token)
-        if earlier is None:
-            raise
-        return HttpResponseRedirect(page.route_url("request_receipt", earlier.pk))
-    emails.send_guidance_emails(page, guidance_request, request)
+    new_request = form.save(commit=False)
+    new_request.requester = user
+    new_request.requester_name = user.get_full_name() or user.get_username()
+    new_request.requester_email = user.email or ""
+    new_request.token = form.cleaned_data[TOKEN_FIELD]
+
+    def save():
+        new_request.save()
+        return new_request
+
+    guidance_request, stored = store_once(
+        save, lambda token: _find_request(user, token), new_request.token
+    )
+    if stored:
+        emails.send_guidance_emails(page, guidance_request, request)
     return HttpResponseRedirect(page.route_url("request_receipt", guidance_request.pk))
 
 
@@ -133,19 +133,8 @@ def _guidance_initial(request):
     return {"kind": kind} if kind in GuidanceRequest.Kind.values else {}
 
 
-def _token(value):
-    import uuid
-
-    try:
-        return uuid.UUID(str(value)) if value else None
-    except ValueError:
-        return None
-
-
 def _find_request(user, token):
-    if token is None:
-        return None
-    return GuidanceRequest.objects.filter(requester=user, token=token).first()
+    return find_earlier(GuidanceRequest.objects.filter(requester=user), token)
 
 
 def _render_guidance_form(page, request, form):
@@ -303,43 +292,41 @@ def confirm_booking(page, request):
         form = BookingForm(initial=_booking_initial(request, rooms), **form_kwargs)
         form.check_offered_time()
         return _render_confirm(page, request, form)
-    token = _token(request.POST.get(TOKEN_FIELD))
-    earlier = _find_booking(request.user, token)
+    earlier = earlier_submission(request, lambda token: _find_booking(request.user, token))
     if earlier is not None:
         return HttpResponseRedirect(page.route_url("booking_receipt", earlier.pk))
     form = BookingForm(request.POST, **form_kwargs)
     if not form.is_valid():
         return _render_confirm(page, request, form)
     data = form.cleaned_data
+    token = data[TOKEN_FIELD]
     try:
-        booking = schedule.book(
-            room=data["room_object"],
-            user=request.user,
-            start=data["start_at"],
-            end=data["end_at"],
-            purpose=data["purpose"],
-            people=data["people"],
-            token=data[TOKEN_FIELD],
+        # The same form sent twice at once: the first one's booking stands.
+        booking, _stored = store_once(
+            lambda: schedule.book(
+                room=data["room_object"],
+                user=request.user,
+                start=data["start_at"],
+                end=data["end_at"],
+                purpose=data["purpose"],
+                people=data["people"],
+                token=token,
+            ),
+            lambda token: _find_booking(request.user, token),
+            token,
         )
     except schedule.SlotTaken:
-        earlier = _find_booking(request.user, data[TOKEN_FIELD])
+        # Lost the slot to the twin of this very form, or to someone else.
+        earlier = _find_booking(request.user, token)
         if earlier is not None:
             return HttpResponseRedirect(page.route_url("booking_receipt", earlier.pk))
         form.add_error(None, SLOT_TAKEN_MESSAGE)
         return _render_confirm(page, request, form, status=409)
-    except IntegrityError:
-        # The same form sent twice at once: the first one's booking stands.
-        earlier = _find_booking(request.user, data[TOKEN_FIELD])
-        if earlier is None:
-            raise
-        booking = earlier
     return HttpResponseRedirect(page.route_url("booking_receipt", booking.pk))
 
 
 def _find_booking(user, token):
-    if token is None:
-        return None
-    return RoomBooking.objects.filter(booked_by=user, token=token).first()
+    return find_earlier(RoomBooking.objects.filter(booked_by=user), token)
 
 
 def _render_confirm(page, request, form, status=200):
@@ -355,7 +342,7 @@ def _render_confirm(page, request, form, status=200):
     if room is not None and start and end and start < end:
         chosen = gettext("%(room)s, %(when)s") % {
             "room": room.name,
-            "when": format_slot(start, end),
+            "when": format_when(start, end),
         }
     return _render(
         page,
@@ -490,6 +477,4 @@ def cancel_booking(page, request, booking_id):
 
 
 def booking_when(booking):
-    from .formats import format_slot
-
-    return format_slot(booking.start, booking.end)
+    return format_when(booking.start, booking.end)

@@ -17,21 +17,18 @@ anything but a form error.
 
 import datetime
 import re
-import uuid
 from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
-from funding.formats import format_number
+from core.formats import format_date, format_number
+from core.submissions import TOKEN_FIELD, OneTimeTokenMixin
 from home.forms import DateInputsField, example_date_text, example_datetime_text
-
-TOKEN_FIELD = "submission_token"
-
 
 # A sanity limit: no call gives out a trillion kroner, and a shorter number keeps
 # Decimal arithmetic (and the stored answer) well inside its precision.
@@ -202,23 +199,12 @@ class FundingFormBuilder(FormBuilder):
         return type("FundingApplicationForm", (ApplicationForm,), self.formfields)
 
 
-class ApplicationForm(BaseForm):
+class ApplicationForm(OneTimeTokenMixin, BaseForm):
     """The base of every generated application form: carries the one-time token."""
-
-    submission_token = forms.UUIDField(
-        widget=forms.HiddenInput,
-        error_messages={
-            "required": _("The form had expired. Check your answers and send it again."),
-            "invalid": _("The form had expired. Check your answers and send it again."),
-        },
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Move the token last so the editors' fields keep their order.
-        self.fields[TOKEN_FIELD] = self.fields.pop(TOKEN_FIELD)
-        if not self.is_bound:
-            self.initial.setdefault(TOKEN_FIELD, uuid.uuid4())
+        self.add_token()
         self.apply_limits()
 
     def apply_limits(self):
@@ -245,16 +231,6 @@ class ApplicationForm(BaseForm):
                 field.validators.append(NotBefore(today, field.label))
 
     @property
-    def token_value(self):
-        """The token for the hidden input: the one posted if usable, otherwise a new one."""
-        if self.is_bound:
-            try:
-                return uuid.UUID(str(self.data.get(TOKEN_FIELD, "")))
-            except ValueError:
-                return uuid.uuid4()
-        return self.initial[TOKEN_FIELD]
-
-    @property
     def visible_fields_required(self):
         return [field.field.required for field in self.visible_fields()]
 
@@ -278,6 +254,6 @@ class NotBefore:
         if value is not None and value < self.day:
             raise ValidationError(
                 gettext("«%(label)s» can't be before today. Write %(today)s or a later date.")
-                % {"label": self.label, "today": formats.date_format(self.day, "j. F Y")},
+                % {"label": self.label, "today": format_date(self.day)},
                 code="past",
             )

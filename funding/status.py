@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db.models import Q
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext, ngettext, pgettext_lazy
+
+from core.formats import format_datetime, local
 
 # The deadline badge shows from this many days before the deadline (UI guide §5.2).
 DEADLINE_WARNING_DAYS = 14
@@ -65,24 +67,9 @@ def status_filter(status, now=None):
     return Q(opens_at__lte=now) & Q(deadline__lte=now)
 
 
-def local(moment):
-    return timezone.localtime(moment, timezone.get_default_timezone())
-
-
 def last_day(deadline):
     """The last date one can apply: a deadline at 00.00 means the day before."""
     return local(deadline - timedelta(microseconds=1)).date()
-
-
-def format_datetime(moment):
-    """«1. april 2026 kl. 12.00» in Norwegian (UI guide §6)."""
-    return formats.date_format(local(moment), "j. F Y \\k\\l.\u00a0H.i")
-
-
-def format_date(value):
-    if isinstance(value, datetime):
-        value = local(value).date()
-    return formats.date_format(value, "j. F Y")
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from caching.privacy import CachedViewRestrictionsMixin, visible
-from home.blocks.common import RICH_TEXT_FEATURES, host_name, human_file_size
+from core.blocks import RICH_TEXT_FEATURES
+from home.blocks.common import host_name, human_file_size
 from home.models import ContentOwnershipMixin
 
 from .blocks import StepsBlock

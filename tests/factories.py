@@ -417,7 +417,7 @@ def make_room_booking(room, user, day=None, start=(9, 0), end=(10, 0), **fields)
     import datetime
     import uuid
 
-    from fabrikken.formats import at
+    from core.formats import at
     from fabrikken.models import RoomBooking
 
     day = day or next_monday()

@@ -12,11 +12,12 @@ from icalendar import Calendar
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from core.formats import format_when
 from events import demo as events_demo
 from events import ics
 from events.blocks import AgendaItemBlock, ProgrammeBlock
 from events.models import EventIndexPage, EventPage, EventPageRelatedCase, EventPageRelatedMethod
-from events.state import EventStatus, event_state, format_when, state_filter, status_at
+from events.state import EventStatus, event_state, state_filter, status_at
 from tests import factories
 
 pytestmark = pytest.mark.django_db

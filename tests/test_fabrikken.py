@@ -14,9 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from wagtail.models import Page
 
+from core.formats import at, format_date, format_day_range, format_when
 from fabrikken import schedule
 from fabrikken.constraints import NoOverlapConstraint
-from fabrikken.formats import at, format_date, format_day_range, format_slot
 from fabrikken.forms import parse_time
 from fabrikken.models import FabrikkenPage, GuidanceRequest, RoomBooking
 from home import roles
@@ -320,7 +320,7 @@ def test_a_valid_booking_is_stored_and_confirmed(client, fabrikken, employee, ro
     assert response["Location"] == f"/fabrikken/booking/mine/{booking.pk}/bekreftet/"
     receipt = text_of(client.get(response["Location"]))
     assert "Rommet er booket" in receipt
-    assert format_slot(booking.start, booking.end) in receipt
+    assert format_when(booking.start, booking.end) in receipt
     assert "Legg i kalender" in receipt and "Avbestill" in receipt
 
 
@@ -883,12 +883,6 @@ def test_weeks_in_the_address_are_iso_weeks():
     assert schedule.parse_week("2026-W60") is None
     assert schedule.parse_week("9999-W52") is None
     assert schedule.parse_week(None) is None
-    assert format_day_range(datetime.date(2026, 3, 16), datetime.date(2026, 3, 20)) == (
-        "16.–20. mars 2026"
-    )
-    assert format_day_range(datetime.date(2026, 3, 30), datetime.date(2026, 4, 3)) == (
-        "30. mars–3. april 2026"
-    )
 
 
 def test_the_grid_opens_on_next_week_once_this_weeks_hours_are_over(fabrikken):

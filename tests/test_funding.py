@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import GroupPagePermission, Page
 
+from core.formats import format_nok, format_number
 from funding import demo as funding_demo
-from funding.formats import format_nok, format_number
 from funding.forms import AmountField, DateInputsField
 from funding.models import FundingApplication, FundingCallPage, FundingIndexPage
 from funding.status import CallStatus, call_state, status_at, status_filter

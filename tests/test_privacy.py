@@ -49,7 +49,7 @@ LISTINGS = [
 ]
 # Pages of each type opened to look for related lists (of those that linked the target).
 PAGES_PER_TYPE = 2
-PROJECT_APPS = {"home", "methods", "cases", "funding", "events", "fabrikken"}
+PROJECT_APPS = {"core", "home", "methods", "cases", "funding", "events", "fabrikken"}
 
 
 def project_page_models():

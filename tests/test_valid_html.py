@@ -15,7 +15,7 @@ import zoneinfo
 import pytest
 from django.utils import timezone, translation
 
-from home.templatetags.time_tags import html_datetime
+from core.templatetags.core_tags import html_datetime
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -25,8 +25,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from caching.privacy import CachedViewRestrictionsMixin, visible
+from core.blocks import RICH_TEXT_FEATURES
 from home import images
-from home.blocks.common import RICH_TEXT_FEATURES
 from home.models import ContentOwnershipMixin
 from methods.models import MethodPage
 

@@ -26,11 +26,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from caching.privacy import CachedViewRestrictionsMixin, visible
+from core.blocks import RICH_TEXT_FEATURES
+from core.formats import format_date
 from events import ics
 from events.blocks import ProgrammeBlock
-from events.state import event_state, format_date
+from events.state import event_state
 from home.blocks import VideoBlock
-from home.blocks.common import RICH_TEXT_FEATURES
 from home.models import ContentOwnershipMixin
 
 # The index page's calendar feed lives at this sub-address, so no event may take it as its slug.

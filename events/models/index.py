@@ -13,8 +13,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from caching.privacy import CachedViewRestrictionsMixin, visible
+from core.formats import local
 from events import ics
-from events.state import local, not_over_filter
+from events.state import not_over_filter
 from home.blocks import BodyBlock
 from home.models import ContentOwnershipMixin
 

@@ -1,35 +1,20 @@
-"""Template helpers for events: dates in Norwegian time, and the front page's section."""
+"""Template helpers for events: the recording's host and the front page's section.
+
+Dates and times are core_tags' filters (`oslo_time`, `oslo_day_number`, `oslo_month_short`).
+"""
 
 from django import template
-from django.utils import formats, timezone
+from django.utils import timezone
 
 from caching.privacy import visible
 from events.models import EventIndexPage, EventPage
-from events.state import EventStatus, format_time, local, not_over_filter, state_filter
+from events.state import EventStatus, not_over_filter, state_filter
 from home.blocks.common import host_name
 
 register = template.Library()
 
 # How many past events the front page looks through for the latest recording.
 RECORDING_LOOKBACK = 10
-
-
-@register.filter
-def oslo_time(moment):
-    """«09.00», in Norwegian time."""
-    return format_time(moment) if moment else ""
-
-
-@register.filter
-def oslo_day_number(moment):
-    """The day of the month in Norwegian time, for the date tile: «25»."""
-    return local(moment).day if moment else ""
-
-
-@register.filter
-def oslo_month_short(moment):
-    """«nov», for the date tile (nb's short month names)."""
-    return formats.date_format(local(moment), "b") if moment else ""
 
 
 @register.simple_tag

@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.formats import format_when
 from fabrikken.constraints import NoOverlapConstraint
 
 # Said to the employee who loses a race for a slot (UI guide §5.7), and to a
@@ -104,10 +105,8 @@ class RoomBooking(models.Model):
         ]
 
     def __str__(self):
-        from fabrikken.formats import format_slot
-
         if self.start and self.end:
-            return f"{self.room_name}, {format_slot(self.start, self.end)}"
+            return f"{self.room_name}, {format_when(self.start, self.end)}"
         return self.room_name
 
     def save(self, *args, **kwargs):
@@ -152,9 +151,7 @@ class RoomBooking(models.Model):
 
     def when(self):
         """«torsdag 12. mars 2026 kl. 10.00–11.30», for the admin's listing."""
-        from fabrikken.formats import format_slot
-
-        return format_slot(self.start, self.end)
+        return format_when(self.start, self.end)
 
     when.short_description = _("when")
     when.admin_order_field = "start"

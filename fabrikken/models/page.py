@@ -36,16 +36,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from caching.privacy import CachedViewRestrictionsMixin
+from core.blocks import RICH_TEXT_FEATURES
+from core.formats import format_time_range, transliterate
 from fabrikken import views
 from fabrikken.blocks import OfferBlock
-from fabrikken.formats import format_time_range
-from home.blocks.common import RICH_TEXT_FEATURES
 from home.models import ContentOwnershipMixin
 
 # Django's own weekday names (lower case in Norwegian, as in running text).
 WEEKDAYS = sorted(DJANGO_WEEKDAYS.items())
-
-_NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
 
 
 def is_quarter_hour(time):
@@ -361,7 +359,7 @@ class OpeningHours(Orderable):
 
 
 def room_slug(name):
-    return slugify(str(name).translate(_NORWEGIAN_LETTERS))[:60]
+    return slugify(transliterate(name))[:60]
 
 
 class Room(Orderable):

@@ -1,4 +1,7 @@
-"""Template helpers for Fabrikken: times as Norwegians write them, breadcrumbs, the front-page section."""
+"""Template helpers for Fabrikken: a booking's time, breadcrumbs, the front-page section.
+
+Dates and times are core_tags' filters (`oslo_time`, `oslo_datetime`, `long_date`, …).
+"""
 
 from django import template
 from django.utils import timezone
@@ -7,46 +10,16 @@ from wagtail.models import Page, Site
 
 from caching.keys import remember
 from caching.privacy import is_visible
-from fabrikken.formats import format_date, format_datetime, format_slot, format_time
+from core.formats import format_when
 from fabrikken.models import FabrikkenPage, RoomBooking
 
 register = template.Library()
 
 
-@register.filter
-def oslo_time(value):
-    """«09.30»."""
-    return format_time(value) if value else ""
-
-
-@register.filter
-def oslo_datetime(moment):
-    """«12. mars 2026 kl. 10.00»."""
-    return format_datetime(moment) if moment else ""
-
-
-@register.filter
-def long_date(value):
-    """«torsdag 12. mars 2026»."""
-    return format_date(value, weekday=True) if value else ""
-
-
-@register.filter
-def short_day(value):
-    """«man 16.3.»: a column heading in the week grid."""
-    return f"{format_date(value, weekday=True).split(' ')[0][:3]} {value.day}.{value.month}."
-
-
-@register.filter
-def day_without_year(value):
-    """«mandag 16. mars»."""
-    return format_date(value, weekday=True, year=False)
-
-
 @register.simple_tag
 def booking_slot(booking):
     """«torsdag 12. mars 2026 kl. 10.00–11.30»."""
-    return format_slot(booking.start, booking.end)
+    return format_when(booking.start, booking.end)
 
 
 @register.inclusion_tag("fabrikken/includes/breadcrumbs.html", takes_context=True)

@@ -10,8 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.models import AbstractFormSubmission
 
-from funding.formats import format_number
-from funding.status import format_date, format_datetime
+from core.formats import format_date, format_datetime, format_number
 
 
 class FundingApplication(AbstractFormSubmission):

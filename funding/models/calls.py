@@ -1,12 +1,11 @@
 """A funding call: what employees can apply for, until when, and the form to apply with."""
 
-import uuid
 from functools import cached_property
 from http import HTTPMethod
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import IntegrityError, models, transaction
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
@@ -30,21 +29,16 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from caching.privacy import CachedViewRestrictionsMixin
+from core.blocks import RICH_TEXT_FEATURES
+from core.formats import format_datetime, format_nok, format_number, transliterate
+from core.submissions import TOKEN_FIELD, earlier_submission, find_earlier, store_once
 from funding import emails
-from funding.formats import format_nok, format_number
-from funding.forms import TOKEN_FIELD, FundingFormBuilder
-from funding.status import call_state, format_datetime
+from funding.forms import FundingFormBuilder
+from funding.status import call_state
 from home.blocks import BodyBlock, DocumentsBlock
 from home.models import ContentOwnershipMixin
 
 from .applications import FundingApplication
-
-RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
-
-
-# Wagtail's clean names spell «ø» as «xf8»; Norwegian letters read better transliterated.
-NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"})
-
 
 # The amounts are positive integers in the database too; this says so in Norwegian.
 NOT_NEGATIVE = MinValueValidator(0, message=_("Write an amount of 0 kroner or more."))
@@ -58,8 +52,11 @@ class FundingFormField(AbstractFormField):
     )
 
     def get_field_clean_name(self):
-        """«Beløp det søkes om» → «belop_det_sokes_om»: the answer's key and the input's name."""
-        return get_field_clean_name(self.label.translate(NORWEGIAN_LETTERS))
+        """«Beløp det søkes om» → «belop_det_sokes_om»: the answer's key and the input's name.
+
+        Wagtail's clean names spell «ø» as «xf8»; transliterated, Norwegian reads better.
+        """
+        return get_field_clean_name(transliterate(self.label))
 
     class Meta(AbstractFormField.Meta):
         verbose_name = _("form field")
@@ -341,9 +338,8 @@ class FundingCallPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Abstra
         return application
 
     def find_application(self, user, token):
-        if not token:
-            return None
-        return FundingApplication.objects.filter(page=self, applicant=user, token=token).first()
+        """The application this user sent with this one-time token, or None."""
+        return find_earlier(FundingApplication.objects.filter(page=self, applicant=user), token)
 
     # --- Serving --------------------------------------------------------------
 
@@ -359,8 +355,9 @@ class FundingCallPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Abstra
         return self.render_call(request, form=form)
 
     def serve_post(self, request, state):
-        token = _parse_token(request.POST.get(TOKEN_FIELD))
-        earlier = self.find_application(request.user, token)
+        earlier = earlier_submission(
+            request, lambda token: self.find_application(request.user, token)
+        )
         if earlier is not None:
             # A double-click or a resent form: show the receipt of the first one.
             return HttpResponseRedirect(self.receipt_url(earlier))
@@ -372,15 +369,13 @@ class FundingCallPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Abstra
         # The token makes the same form count once: a resent form finds the first
         # application above, and two requests racing each other meet the unique
         # constraint here. Either way nothing new is stored or sent.
-        try:
-            with transaction.atomic():
-                application = self.save_application(form)
-        except IntegrityError:
-            application = self.find_application(request.user, form.cleaned_data[TOKEN_FIELD])
-            if application is None:
-                raise
-            return HttpResponseRedirect(self.receipt_url(application))
-        emails.send_application_emails(self, application, request=request)
+        application, stored = store_once(
+            lambda: self.save_application(form),
+            lambda token: self.find_application(request.user, token),
+            form.cleaned_data[TOKEN_FIELD],
+        )
+        if stored:
+            emails.send_application_emails(self, application, request=request)
         return HttpResponseRedirect(self.receipt_url(application))
 
     def render_call(self, request, form=None, refused=False, posted=None, status=200):
@@ -480,10 +475,3 @@ class FundingCallPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Abstra
         return index_page.url + index_page.reverse_subpage(
             "application_receipt", args=(application.pk,)
         )
-
-
-def _parse_token(value):
-    try:
-        return uuid.UUID(str(value)) if value else None
-    except ValueError:
-        return None

@@ -1,4 +1,7 @@
-"""Template helpers for funding: amounts, dates, the breadcrumbs and the front-page section."""
+"""Template helpers for funding: the breadcrumbs and the front-page section.
+
+Amounts and dates are core_tags' filters (`nok`, `oslo_datetime`, `oslo_date`).
+"""
 
 from django import template
 from django.db.models import F
@@ -7,31 +10,12 @@ from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
 from caching.privacy import visible
-from funding.formats import format_nok
 from funding.models import FundingCallPage, FundingIndexPage
-from funding.status import CallStatus, format_date, format_datetime, status_filter
+from funding.status import CallStatus, status_filter
 
 register = template.Library()
 
 HOME_SECTION_LIMIT = 3
-
-
-@register.filter
-def oslo_datetime(moment):
-    """«1. april 2026 kl. 12.00», in Norwegian time."""
-    return format_datetime(moment) if moment else ""
-
-
-@register.filter
-def oslo_date(moment):
-    """«1. april 2026», in Norwegian time."""
-    return format_date(moment) if moment else ""
-
-
-@register.filter
-def nok(amount):
-    """250000 → «kr 250 000» with no-break spaces (UI guide §6)."""
-    return format_nok(amount)
 
 
 @register.inclusion_tag("funding/includes/home_open_calls.html", takes_context=True)

@@ -1,4 +1,7 @@
-"""What the block modules share: picker groups, rich-text features and small formatters."""
+"""What the block modules share: picker groups and small formatters.
+
+The rich-text feature list is core.blocks.RICH_TEXT_FEATURES, the one every section uses.
+"""
 
 import re
 from urllib.parse import urlsplit
@@ -7,21 +10,18 @@ from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from core.formats import transliterate
+
 # The groups that sort the block picker.
 GROUP_TEXT = _("Text")
 GROUP_MEDIA = _("Media")
 GROUP_STRUCTURE = _("Structure")
 GROUP_CONTACT = _("Contact")
 
-# Rich text inside blocks: no headings (the heading block does that), no embeds or images.
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
-
-_NORWEGIAN_LETTERS = str.maketrans({"æ": "ae", "ø": "o", "å": "a"})
-
 
 def make_anchor(text):
     """An ASCII id for a heading: «Søknad og frister» → «soknad-og-frister»."""
-    return slugify(str(text or "").lower().translate(_NORWEGIAN_LETTERS))
+    return slugify(transliterate(text).lower())
 
 
 def host_name(url):

@@ -9,7 +9,9 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
 
-from .common import GROUP_STRUCTURE, RICH_TEXT_FEATURES
+from core.blocks import RICH_TEXT_FEATURES
+
+from .common import GROUP_STRUCTURE
 
 
 class LinkStructValue(blocks.StructValue):

@@ -4,7 +4,9 @@ from django.core.validators import validate_slug
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .common import GROUP_TEXT, RICH_TEXT_FEATURES, make_anchor
+from core.blocks import RICH_TEXT_FEATURES
+
+from .common import GROUP_TEXT, make_anchor
 
 
 class HeadingBlock(blocks.StructBlock):

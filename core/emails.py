@@ -1,0 +1,118 @@
+"""The pair of e-mails a submission sends: a confirmation to the sender, a notice to the owners.
+
+Both go through Django's configured e-mail backend as plain text rendered from
+`<prefix>confirmation_subject.txt`, `…_body.txt`, `<prefix>notice_subject.txt`
+and `…_body.txt`. The confirmation speaks the sender's language (the
+request's); the notice the site's (LANGUAGE_CODE). A failing mail server is
+logged and loses nothing: the submission is stored, and the sender sees the receipt.
+"""
+
+import html
+import logging
+import re
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.html import strip_tags
+from wagtail.rich_text import expand_db_html
+
+logger = logging.getLogger(__name__)
+
+
+def one_line(text):
+    """A subject rendered from a template, on one line."""
+    return " ".join(text.split())
+
+
+def rich_text_to_plain(value):
+    """Editors' rich text as readable plain text: paragraphs and list items on their own lines."""
+    if not value:
+        return ""
+    text = expand_db_html(value)
+    text = re.sub(r"<li[^>]*>", "– ", text)
+    text = re.sub(r"</(p|li|h[1-6])>|<br\s*/?>", "\n", text)
+    text = html.unescape(strip_tags(text))
+    lines = [line.strip() for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def render_message(template, context, *, sender, to, reply_to=None, subject=""):
+    """One e-mail from `<template>_subject.txt` (unless `subject` is given) and `<template>_body.txt`."""
+    subject = subject or one_line(render_to_string(f"{template}_subject.txt", context))
+    body = render_to_string(f"{template}_body.txt", context)
+    return EmailMessage(
+        subject,
+        body,
+        sender or settings.DEFAULT_FROM_EMAIL,
+        to,
+        reply_to=[address for address in reply_to or [] if address] or None,
+    )
+
+
+def confirmation_message(prefix, context, *, sender, to, reply_to=None):
+    """The confirmation to the sender, in the current (the request's) language."""
+    return render_message(
+        f"{prefix}confirmation", context(), sender=sender, to=to, reply_to=reply_to
+    )
+
+
+def notice_message(prefix, context, *, sender, to, reply_to=None, subject=""):
+    """The notice to the owners, in the site's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return render_message(
+            f"{prefix}notice", context(), sender=sender, to=to, reply_to=reply_to, subject=subject
+        )
+
+
+def send_all(messages, about):
+    """Send each message; a failure is logged (naming `about`) and the rest still go."""
+    for message in messages:
+        try:
+            message.send()
+        except Exception:
+            logger.exception(
+                "Could not send «%s» about %s to %s", message.subject, about, ", ".join(message.to)
+            )
+
+
+def send_pair(
+    prefix,
+    context,
+    *,
+    about,
+    sender="",
+    sender_address="",
+    owners=(),
+    owners_address="",
+    notice_subject="",
+):
+    """The confirmation to `sender_address` (if any) and the notice to `owners` (if any).
+
+    `context` is a function giving the templates' context; it is called once per
+    message, so dates and labels come out in each message's language. Each
+    message's reply goes to the other side: `owners_address` for the
+    confirmation, `sender_address` for the notice. `about` names the submission
+    in the log when a message cannot be sent.
+    """
+    messages = []
+    if sender_address:
+        messages.append(
+            confirmation_message(
+                prefix, context, sender=sender, to=[sender_address], reply_to=[owners_address]
+            )
+        )
+    if owners:
+        messages.append(
+            notice_message(
+                prefix,
+                context,
+                sender=sender,
+                to=list(owners),
+                reply_to=[sender_address],
+                subject=notice_subject,
+            )
+        )
+    send_all(messages, about)
+    return messages
