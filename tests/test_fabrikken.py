@@ -14,13 +14,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from wagtail.models import Page
 
+from demo import factories
 from fabrikken import schedule
 from fabrikken.constraints import NoOverlapConstraint
 from fabrikken.formats import at, format_date, format_day_range, format_slot
 from fabrikken.forms import parse_time
 from fabrikken.models import FabrikkenPage, GuidanceRequest, RoomBooking
 from home import roles
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -901,8 +901,8 @@ def test_the_grid_opens_on_next_week_once_this_weeks_hours_are_over(fabrikken):
 
 
 def test_the_demo_loader_runs_twice_without_changes(home, settings):
-    from fabrikken import demo as fabrikken_demo
-    from home import demo as home_demo
+    from demo.loaders import fabrikken as fabrikken_demo
+    from demo.loaders import home as home_demo
 
     settings.DEMO_PASSWORD = "demo-passord-for-test"
     home_demo.load()

@@ -31,7 +31,7 @@ from django.test import Client, override_settings
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from caching.privacy import audience, audience_key, visible
-from tests import factories
+from demo import factories
 
 GROUP = "Hemmelig prosjekt"
 

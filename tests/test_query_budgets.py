@@ -10,8 +10,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from demo import factories
 from home import bulk
-from tests import factories
 
 FEW, MANY = 10, 500
 DETAIL, LISTING = 12, 20

@@ -15,8 +15,8 @@ import zoneinfo
 import pytest
 from django.utils import timezone, translation
 
+from demo import factories
 from home.templatetags.time_tags import html_datetime
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 

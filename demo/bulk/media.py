@@ -26,8 +26,8 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Collection
 
-from cases import illustrations
-from cases.demo import MOTIF_DESCRIPTIONS
+from demo import illustrations
+from demo.loaders.cases import MOTIF_DESCRIPTIONS
 
 IMAGE_COLLECTION = "Illustrasjoner (masseinnhold)"
 IMAGE_COUNT = 6

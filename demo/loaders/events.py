@@ -25,10 +25,7 @@ import datetime
 from django.utils import timezone
 
 from cases.models import CasePage
-from home.models import HomePage, Person
-from methods.models import MethodPage
-
-from .models import (
+from events.models import (
     Audience,
     EventFormat,
     EventIndexPage,
@@ -36,6 +33,8 @@ from .models import (
     EventPageRelatedCase,
     EventPageRelatedMethod,
 )
+from home.models import HomePage, Person
+from methods.models import MethodPage
 
 INDEX_SLUG = "arrangementer"
 CONTACT_NAME = "Innovasjonsrådgiver (demo)"

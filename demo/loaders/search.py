@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
 
-from .models import QueryDailyZeroHits, SynonymGroup
+from search.models import QueryDailyZeroHits, SynonymGroup
 
 SYNONYMS = [
     "idémyldring, brainstorming, idéverksted, idemyldring",

@@ -11,10 +11,9 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
+from demo import worksheets
 from home.models import HomePage, Person
-
-from . import worksheets
-from .models import (
+from methods.models import (
     Difficulty,
     Duration,
     MethodIndexPage,

@@ -14,7 +14,7 @@ most of the time they take):
 
 `seed(total)` fills a whole site under the demo's index pages (`manage.py
 seed_bulk`), and `remove()` takes every bulk page, image and unused bulk topic
-away again (home/bulk/cleanup.py says how bulk content is recognised).
+away again (demo/bulk/cleanup.py says how bulk content is recognised).
 """
 
 import time

@@ -15,11 +15,10 @@ from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from cases.models import CaseIndexPage, CasePage, CasePageGalleryImage, CasePageMethod, Sector
+from demo import illustrations
 from home.models import HomePage, Person
 from methods.models import MethodPage
-
-from . import illustrations
-from .models import CaseIndexPage, CasePage, CasePageGalleryImage, CasePageMethod, Sector
 
 IMAGE_COLLECTION = "Illustrasjoner (demo)"
 
