@@ -19,10 +19,9 @@ from wagtail.models import Collection, Page
 from wagtail.search.models import IndexEntry
 
 from cases.models import CasePage
-from demo import factories
+from demo import bulk, factories
 from events.models import EventPage
 from funding.models import FundingCallPage
-from home import bulk
 from home.models import ContentPage
 from methods.models import MethodPage
 from search import log

@@ -4,7 +4,7 @@ For tests, one function per page type adds `count` live children to a parent
 in a few queries, indexed for search (`search=False` skips that, which is
 most of the time they take):
 
-    from home import bulk
+    from demo import bulk
 
     bulk.add_methods(method_index, 500)
     bulk.add_cases(case_index, 500)          # links to the live methods there are

@@ -1,6 +1,6 @@
 """The bulk pages' pictures: a handful of drawn illustrations, and their renditions made ahead.
 
-The pictures are the demo cases' abstract motifs (cases/illustrations.py), with the
+The pictures are the demo cases' abstract motifs (demo/illustrations.py), with the
 demo's honest alternative texts, kept in a collection of their own: every image in
 that collection belongs to the bulk content and goes with `remove`.
 

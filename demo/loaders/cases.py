@@ -4,7 +4,7 @@ Written from ../shared/content-brief.md §4 (cases C1–C8, all [FIKTIV]) and §
 service areas, which are real). Every case is marked «Demo-innhold»; the numbers are
 plausible, not real, and the people are roles, not names. The methods are the demo
 methods, looked up by slug (methods loads first). The pictures are abstract
-illustrations drawn by cases/illustrations.py. Everything is looked up before it is
+illustrations drawn by demo/illustrations.py. Everything is looked up before it is
 created, so running the loader twice changes nothing.
 """
 
@@ -43,7 +43,7 @@ INDEX = {
     "featured": "velkommen-til-skolen",
 }
 
-# What each illustration shows, for its alternative text (see cases/illustrations.py).
+# What each illustration shows, for its alternative text (see demo/illustrations.py).
 MOTIF_DESCRIPTIONS = {
     "islands": "grønne øyer i et blått hav under en gul sol",
     "circles": "overlappende sirkler i blått, grønt og gult",

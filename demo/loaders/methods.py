@@ -3,7 +3,7 @@
 Written from ../shared/content-brief.md §2 (phases, after KS Veikart) and §3 (methods
 M1–M15). The steps are our own summaries in bokmål; durations and group sizes come from
 the brief's sources where it has them. The worksheets are real PDFs, drawn by
-methods/worksheets.py. Everything is looked up before it is created, so running the
+demo/worksheets.py. Everything is looked up before it is created, so running the
 loader twice changes nothing.
 """
 

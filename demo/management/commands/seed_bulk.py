@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from home import bulk
+from demo import bulk
 
 
 class Command(BaseCommand):
