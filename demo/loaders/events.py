@@ -25,9 +25,8 @@ import datetime
 from django.utils import timezone
 
 from cases.models import CasePage
+from demo import content
 from events.models import (
-    Audience,
-    EventFormat,
     EventIndexPage,
     EventPage,
     EventPageRelatedCase,
@@ -36,9 +35,13 @@ from events.models import (
 from home.models import HomePage, Person
 from methods.models import MethodPage
 
-INDEX_SLUG = "arrangementer"
-CONTACT_NAME = "Innovasjonsrådgiver (demo)"
-TUESDAY, THURSDAY = 1, 3
+CONTENT = content.read("events")
+INDEX = CONTENT["index"]
+INDEX_SLUG = INDEX["slug"]
+CONTACT = CONTENT["contact"]
+CONTACT_NAME = CONTACT["name"]
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4}
+TUESDAY, THURSDAY = WEEKDAYS["tuesday"], WEEKDAYS["thursday"]
 
 
 def load(stdout=None):
@@ -75,22 +78,11 @@ def _index_page(home):
     if existing is not None:
         return existing
     page = EventIndexPage(
-        title="Arrangementer",
+        title=INDEX["title"],
         slug=INDEX_SLUG,
-        intro=(
-            "Innovasjonsdagen og andre arrangementer om innovasjon for ansatte i Stavanger "
-            "kommune. Se hva som kommer, meld deg på, og se opptak fra tidligere år."
-        ),
-        body=[
-            ("heading", {"text": "Vil du lage et arrangement?", "level": "h2", "anchor": ""}),
-            (
-                "paragraph",
-                "<p>Har enheten din noe å vise fram, eller vil dere lære bort en metode? "
-                "Ta kontakt med innovasjonsavdelingen, så hjelper vi med program, rom og "
-                "sending.</p>",
-            ),
-        ],
-        search_description="Innovasjonsdagen og andre arrangementer om innovasjon i Stavanger kommune.",
+        intro=INDEX["intro"],
+        body=_blocks(INDEX["body"]),
+        search_description=INDEX["search_description"],
         show_in_menus=True,
     )
     home.add_child(instance=page)
@@ -101,11 +93,7 @@ def _index_page(home):
 def _contact():
     person, _created = Person.objects.get_or_create(
         name=CONTACT_NAME,
-        defaults={
-            "role": "Rådgiver for innovasjon og forbedring",
-            "unit": "Innovasjon og digitalisering",
-            "email": "innovasjon@eksempel.no",
-        },
+        defaults={key: value for key, value in CONTACT.items() if key != "name"},
     )
     return person
 
@@ -138,305 +126,57 @@ def _event(index_page, spec, contact):
     return page
 
 
-# --- Programme helpers ---------------------------------------------------------------
+# --- The events, from demo/content/events.toml --------------------------------------
 
 
-def talk(start, end, title, speaker="", description="", streamed=False):
-    return (
-        "agenda_item",
-        {
-            "start_time": start,
-            "end_time": end,
-            "title": title,
-            "speaker": speaker,
-            "description": description,
-            "is_streamed": streamed,
-        },
+def _blocks(blocks):
+    """StreamField blocks as (type, value); a workshop without places has no limit."""
+    return [
+        (block["type"], {**block["value"], "places": block["value"].get("places")})
+        if block["type"] == "workshop"
+        else (block["type"], block["value"])
+        for block in blocks
+    ]
+
+
+def _event_spec(spec):
+    spec = dict(spec)
+    for key in ("programme", "recording"):
+        if key in spec:
+            spec[key] = _blocks(spec[key])
+    return spec
+
+
+def _past(spec):
+    spec = _event_spec(spec)
+    zone = timezone.get_default_timezone()
+    spec["start"] = timezone.make_aware(spec["start"], zone)
+    spec["end"] = timezone.make_aware(spec["end"], zone)
+    return spec
+
+
+def _coming(spec, today):
+    """A coming event dated from `today`: the first working `weekday` `days_ahead` on."""
+    spec = _event_spec(spec)
+    day = working_weekday_from(
+        today + datetime.timedelta(days=spec.pop("days_ahead")), WEEKDAYS[spec.pop("weekday")]
     )
+    spec["slug"] = spec["slug"].format(year=day.year)
+    spec["title"] = spec["title"].format(year=day.year)
+    spec["start"] = at(day, spec["start"].hour, spec["start"].minute)
+    spec["end"] = at(day, spec["end"].hour, spec["end"].minute)
+    return spec
 
 
-def workshop(start, end, title, facilitator, description, materials="", places=None):
-    return (
-        "workshop",
-        {
-            "start_time": start,
-            "end_time": end,
-            "title": title,
-            "facilitator": facilitator,
-            "description": description,
-            "materials": materials,
-            "places": places,
-        },
-    )
-
-
-def pause(start, end, title="Pause"):
-    return ("pause", {"start_time": start, "end_time": end, "title": title})
-
-
-def recording(url, title, caption=""):
-    return [("video", {"url": url, "title": title, "caption": caption})]
-
-
-def t(hour, minute=0):
-    return datetime.time(hour, minute)
-
-
-# --- The events ------------------------------------------------------------------------
-
-DAY_2020 = {
-    "slug": "innovasjonsdagen-2020",
-    "title": "Innovasjonsdagen 2020",
-    "tagline": "",
-    "summary": (
-        "Den første innovasjonsdagen i Stavanger kommune samlet over 500 ansatte, og mange "
-        "så opptakene i etterkant."
-    ),
-    "start": at(datetime.date(2020, 11, 26), 9),
-    "end": at(datetime.date(2020, 11, 26), 14),
-    "event_format": EventFormat.DIGITAL,
-    "place": "Digitalt",
-    "audience": Audience.EMPLOYEES,
-    "programme": [
-        talk(t(9), t(9, 15), "Velkommen til den første innovasjonsdagen", "Kommunedirektøren"),
-        talk(
-            t(9, 15),
-            t(10),
-            "Hva er innovasjon i en kommune?",
-            "Leder for innovasjon og digitalisering",
-            "<p>Om nye løsninger som skaper verdi for innbyggerne, og hvorfor alle ansatte "
-            "kan bidra.</p>",
-        ),
-        pause(t(10), t(10, 15)),
-        talk(
-            t(10, 15),
-            t(11, 30),
-            "Eksempler fra tjenestene",
-            "Ansatte fra tre tjenesteområder",
-            "<p>Korte innlegg om forbedringer som startet med en idé fra en ansatt.</p>",
-        ),
-        talk(
-            t(13, 30),
-            t(14),
-            "Oppsummering og veien videre",
-            "Leder for innovasjon og digitalisering",
-        ),
-    ],
-    "stream_url": "https://video.eksempel.no/innovasjonsdagen-2020/direkte",
-    "recording": recording(
-        "https://video.eksempel.no/innovasjonsdagen-2020",
-        "Opptak fra Innovasjonsdagen 2020",
-        "Foredragene fra dagen, til å se når det passer deg.",
-    ),
-    "participants": 500,
-    "participants_at_least": True,
-    "participants_label": "deltakere",
-    "report": (
-        "<p>Over 500 var med da Stavanger kommune arrangerte sin første innovasjonsdag, "
-        "26. november 2020. Mange så opptakene senere.</p>"
-        "<p>Innovasjonsdagen er ett av flere tiltak for å bygge en sterk og systematisk "
-        "innovasjonskultur i kommunen.</p>"
-    ),
-    "demo_note": (
-        "Datoen og deltakertallet er fra kommunens årsrapport for 2020. Tidspunktene, "
-        "programmet og lenkene er eksempler."
-    ),
-    "related": ["hvordan-kan-vi", "idemyldring"],
-}
-
-DAY_2021 = {
-    "slug": "innovasjonsdagen-2021",
-    "title": "Innovasjonsdagen 2021",
-    "tagline": "Tenke det, tørre det, gjøre det",
-    "summary": (
-        "En digital innovasjonsdag for alle ansatte, med foredrag, workshop og et "
-        "kveldsforedrag som også innbyggerne kunne følge."
-    ),
-    # Not confirmed: no source gives the 2021 date. The note below says so on the page.
-    "start": at(datetime.date(2021, 11, 25), 9),
-    "end": at(datetime.date(2021, 11, 25), 20),
-    "event_format": EventFormat.DIGITAL,
-    "place": "Digitalt, kveldsforedraget også på Facebook",
-    "audience": Audience.EVERYONE,
-    "programme": [
-        talk(t(9), t(9, 15), "Velkommen", "Kommunedirektøren"),
-        talk(
-            t(9, 15),
-            t(10),
-            "Tenke det: hvorfor vi trenger nye idéer",
-            "Leder for innovasjon og digitalisering",
-            "<p>Om hvorfor kommunen må finne nye måter å løse oppgavene på, og hva innovasjon "
-            "betyr i hverdagen på en arbeidsplass.</p>",
-        ),
-        talk(
-            t(10),
-            t(10, 45),
-            "Tørre det: å teste før vi vet svaret",
-            "Tjenestedesigner, Helse og velferd",
-            "<p>Hvordan en liten test med brukerne sparte en tjeneste for en dyr feil, og hva "
-            "det krevde av lederne.</p>",
-        ),
-        pause(t(10, 45), t(11)),
-        workshop(
-            t(11),
-            t(12, 30),
-            "Gjøre det: fra idé til første test",
-            "Veiledere fra innovasjonsavdelingen",
-            "<p>I små grupper på Teams velger dere én idé fra egen arbeidsplass, formulerer den "
-            "som et «hvordan kan vi»-spørsmål og planlegger en enkel test dere kan gjøre neste "
-            "uke.</p>",
-            materials="Penn, papir og kamera på",
-        ),
-        talk(t(12, 30), t(12, 45), "Oppsummering", "Leder for innovasjon og digitalisering"),
-        talk(
-            t(19),
-            t(20),
-            "Kveldsforedrag: innovasjon for og med innbyggerne",
-            "Gjesteforeleser",
-            "<p>Kveldsforedraget ble sendt direkte for både ansatte og innbyggere i Stavanger.</p>",
-            streamed=True,
-        ),
-    ],
-    "stream_url": "https://video.eksempel.no/innovasjonsdagen-2021/direkte",
-    "recording": recording(
-        "https://video.eksempel.no/innovasjonsdagen-2021",
-        "Opptak fra Innovasjonsdagen 2021",
-        "Foredragene og kveldsforedraget.",
-    ),
-    "participants": 800,
-    "participants_at_least": True,
-    "participants_label": "ansatte på det meste",
-    "report": (
-        "<p>Over 800 ansatte var med da Innovasjonsdagen 2021 ble arrangert digitalt. Dagen "
-        "hadde foredrag og en workshop, og kveldsforedraget ble strømmet for både ansatte og "
-        "innbyggere.</p>"
-        "<p>Opptaket ligger øverst på siden, så du kan se foredragene når det passer deg.</p>"
-    ),
-    "demo_note": (
-        "Datoen er ikke bekreftet. Tema, format og deltakertall er fra kommunens årsrapport "
-        "for 2021; tidspunktene, programmet og lenkene er eksempler."
-    ),
-    "related": ["hvordan-kan-vi", "idemyldring", "prototyping"],
-    "cases": ["trygg-hjemme"],
-}
-
-
-def next_day(today):
-    """The next Innovasjonsdagen: a Thursday at least three weeks ahead, hybrid at Sandvigå 7."""
-    day = working_weekday_from(today + datetime.timedelta(days=21), THURSDAY)
-    return {
-        "slug": f"innovasjonsdagen-{day.year}",
-        "title": f"Innovasjonsdagen {day.year}",
-        "tagline": "Fra idé til hverdag",
-        "summary": (
-            "Årets innovasjonsdag for alle ansatte: foredrag om å ta nye løsninger i bruk, og "
-            "workshop på Fabrikken for dem som vil prøve selv."
-        ),
-        "start": at(day, 9),
-        "end": at(day, 15),
-        "event_format": EventFormat.HYBRID,
-        "place": "Fabrikken, Sandvigå 7",
-        "audience": Audience.EMPLOYEES,
-        "programme": [
-            talk(t(9), t(9, 15), "Velkommen", "Kommunedirektøren"),
-            talk(
-                t(9, 15),
-                t(10),
-                "Fra pilot til drift: når det nye skal bli vanlig",
-                "Leder for innovasjon og digitalisering",
-                "<p>Hvorfor så mange gode piloter stopper, og hva som skal til for at en "
-                "løsning blir en del av hverdagen.</p>",
-                streamed=True,
-            ),
-            talk(
-                t(10),
-                t(10, 45),
-                "Gevinster vi kan vise fram",
-                "Rådgiver, Stab og støtte",
-                "<p>Om å bestemme hva som skal bli bedre før man starter, og å måle det "
-                "etterpå.</p>",
-                streamed=True,
-            ),
-            pause(t(10, 45), t(11)),
-            workshop(
-                t(11),
-                t(12, 30),
-                "Lag et gevinstkart for din egen idé",
-                "Veiledere fra Fabrikken",
-                "<p>På Fabrikken jobber dere i små grupper med et gevinstkart for en idé fra "
-                "egen arbeidsplass, og går hjem med en plan for første test.</p>",
-                materials="En idé fra egen arbeidsplass, gjerne en kollega",
-                places=30,
-            ),
-            pause(t(12, 30), t(13, 15), "Lunsj"),
-            talk(
-                t(13, 15),
-                t(14, 45),
-                "Fra tjenestene: tre team forteller",
-                "Team fra Oppvekst og utdanning, Helse og velferd og Bymiljø og utbygging",
-                streamed=True,
-            ),
-            talk(t(14, 45), t(15), "Avslutning", "Leder for innovasjon og digitalisering"),
-        ],
-        "registration_url": "https://skjema.eksempel.no/innovasjonsdagen",
-        "registration_note": (
-            "Meld deg på innen en uke før hvis du vil være med på workshopen på Fabrikken. "
-            "Sendingen kan alle følge uten påmelding."
-        ),
-        "stream_url": "https://video.eksempel.no/innovasjonsdagen/direkte",
-        "demo_note": "Arrangementet er et eksempel: dato, tema, program og lenker er oppdiktet.",
-        "related": ["gevinstkart", "prototyping", "pdsa"],
-        "cases": ["velkommen-til-skolen", "trygg-hjemme", "utslippsfri-anleggsplass"],
-    }
+DAY_2020, DAY_2021 = (_past(spec) for spec in CONTENT["events"])
+COURSE, NEXT_DAY = CONTENT["coming"]
 
 
 def course(today):
     """«Innovasjon på 1-2-3» at Fabrikken (content brief §6.2): a Tuesday ten days ahead or more."""
-    day = working_weekday_from(today + datetime.timedelta(days=10), TUESDAY)
-    return {
-        "slug": "innovasjon-pa-1-2-3",
-        "title": "Kurs: Innovasjon på 1-2-3",
-        "tagline": "",
-        "summary": (
-            "Et kurs på tre timer for deg som vil komme i gang: de seks fasene i et "
-            "innovasjonsarbeid og fem metoder du kan bruke med en gang."
-        ),
-        "start": at(day, 12),
-        "end": at(day, 15),
-        "event_format": EventFormat.IN_PERSON,
-        "place": "Fabrikken, Sandvigå 7",
-        "audience": Audience.EMPLOYEES,
-        "programme": [
-            talk(
-                t(12),
-                t(12, 45),
-                "Seks faser fra idé til ny praksis",
-                "Veileder fra Fabrikken",
-                "<p>Fra å forankre og avgrense til å hente gevinster: hva som skjer i hver fase, "
-                "og hvilke spørsmål dere bør stille.</p>",
-            ),
-            workshop(
-                t(12, 45),
-                t(14),
-                "Fem kjernemetoder i praksis",
-                "Veiledere fra Fabrikken",
-                "<p>Dere prøver «hvordan kan vi», brukerreise, idémyldring, prototyping og "
-                "gevinstkart på en felles sak.</p>",
-                materials="Ingenting, vi har gule lapper og tusj",
-                places=24,
-            ),
-            pause(t(14), t(14, 15)),
-            workshop(
-                t(14, 15),
-                t(15),
-                "Din egen sak: neste steg",
-                "Veiledere fra Fabrikken",
-                "<p>Velg én metode og planlegg hvordan du bruker den på egen arbeidsplass neste "
-                "uke.</p>",
-            ),
-        ],
-        "registration_url": "https://skjema.eksempel.no/innovasjon-pa-1-2-3",
-        "registration_note": "Kurset har plass til 24. Meld deg på innen tre dager før.",
-        "demo_note": "Kurset er et forslag: dato, program og påmelding er oppdiktet.",
-        "related": ["hvordan-kan-vi", "brukerreise", "idemyldring", "prototyping", "gevinstkart"],
-    }
+    return _coming(COURSE, today)
+
+
+def next_day(today):
+    """The next Innovasjonsdagen: a Thursday at least three weeks ahead, hybrid at Sandvigå 7."""
+    return _coming(NEXT_DAY, today)
