@@ -18,6 +18,7 @@ import uuid
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from demo import content
 from fabrikken.formats import at
 from fabrikken.models import (
     FabrikkenContact,
@@ -29,9 +30,11 @@ from fabrikken.models import (
 )
 from home.models import HomePage, Person
 
-PAGE_SLUG = "fabrikken"
-CONTACT_EMAIL = "innovasjon@eksempel.no"
-DEMO_USERNAMES = ("ansatt", "redaktor", "moderator")
+CONTENT = content.read("fabrikken")
+PAGE = CONTENT["page"]
+PAGE_SLUG = PAGE["slug"]
+CONTACT_EMAIL = CONTENT["contact_email"]
+DEMO_USERNAMES = tuple(CONTENT["demo_usernames"])
 
 
 def load(stdout=None):
@@ -56,101 +59,18 @@ def offer(kind, title, description, details):
 
 
 OFFER = [
-    offer(
-        "guidance",
-        "Idékafé",
-        "Kom innom med en idé og få en samtale på 30 minutter med en veileder: er dette "
-        "innovasjon, hvem bør være med, og hva er neste steg?",
-        ["Drop-in tirsdager kl. 13–15", "30 minutter"],
-    ),
-    offer(
-        "guidance",
-        "Prosessveiledning",
-        "Vi hjelper teamet å velge metoder og lage en faseplan – fra å forstå behovet til å "
-        "teste en løsning.",
-        ["1–3 møter", "For team og prosjektledere"],
-    ),
-    offer(
-        "guidance",
-        "Gjennomlesing av søknader",
-        "Vi leser søknaden din til støtteordningene og gir råd før du sender den inn.",
-        ["Send utkastet minst en uke før fristen"],
-    ),
-    offer(
-        "workshop",
-        "Fasilitering",
-        "Fabrikken planlegger og leder en workshop for dere: innsiktsarbeid, idéutvikling "
-        "eller en retrospektiv.",
-        ["Book 3–4 uker før", "Vi tar med materiell"],
-    ),
-    offer(
-        "course",
-        "Innovasjon på 1-2-3",
-        "Et grunnkurs i de seks fasene og fem kjernemetoder, med øvelser underveis.",
-        ["3 timer"],
-    ),
-    offer(
-        "course",
-        "Metodeklinikk",
-        "Én metode, grundig: vi prøver den på en ekte problemstilling fra deltakerne.",
-        ["90 minutter"],
-    ),
-    offer(
-        "course",
-        "Gevinstrealisering i praksis",
-        "Slik lager dere et gevinstkart og følger opp gevinstene etter at løsningen er tatt i bruk.",
-        ["Halv dag"],
-    ),
-    offer(
-        "materials",
-        "Materiell til utlån",
-        "Alt dere trenger for å kjøre en workshop selv, og en metodekasse dere kan låne med hjem.",
-        [
-            "Gule lapper, tusjer, A1-ark, klistremerker og tidtakere",
-            "Maler: brukerreise, persona, gevinstkart, interessentmatrise, A3 og PDSA",
-            "Prototypesett: papp, tape, Lego og rollekort",
-        ],
-    ),
+    offer(item["kind"], item["title"], item["description"], item["details"])
+    for item in CONTENT["offer"]
 ]
-
-ROOMS = [
-    {
-        "name": "Verkstedet",
-        "slug": "verkstedet",
-        "capacity": 30,
-        "description": "Det store rommet for workshops og samlinger på tvers av enheter.",
-        "equipment": "Møbler på hjul\nWhiteboardvegger\nProjektor",
-    },
-    {
-        "name": "Prototypeverkstedet",
-        "slug": "prototypeverkstedet",
-        "capacity": 12,
-        "description": "Her bygger dere enkle prototyper og tester dem på hverandre.",
-        "equipment": "Arbeidsbord\nMateriallager\nPrototypesett",
-    },
-    {
-        "name": "Prosjektrommet",
-        "slug": "prosjektrommet",
-        "capacity": 8,
-        "description": "Et rom for små team, for eksempel gjennom en sprintuke.",
-        "equipment": "Whiteboardvegg\nSkjerm",
-    },
-    {
-        "name": "Samhandlingsrommet",
-        "slug": "samhandlingsrommet",
-        "capacity": 16,
-        "description": "For hybride workshops der noen er med digitalt.",
-        "equipment": "Stor skjerm\nKamera og mikrofoner for hybride møter",
-    },
-]
+ROOMS = CONTENT["rooms"]
 
 
 def _contact():
     person, _created = Person.objects.get_or_create(
-        name="Veileder på Fabrikken (demo)",
+        name=CONTENT["contact"]["name"],
         defaults={
-            "role": "Innovasjonsveileder",
-            "unit": "Fabrikken innovasjonsverksted",
+            "role": CONTENT["contact"]["role"],
+            "unit": CONTENT["contact"]["unit"],
             "email": CONTACT_EMAIL,
         },
     )
@@ -168,47 +88,29 @@ def _page(home):
     if existing is not None:
         return existing
     page = FabrikkenPage(
-        title="Fabrikken innovasjonsverksted",
+        title=PAGE["title"],
         slug=PAGE_SLUG,
-        intro=(
-            "Fabrikken er kommunens interne ressurssenter og veiledningstjeneste for innovasjon: "
-            "et felles kreativt verkstedsareal i kurs- og kompetansesenteret i Sandvigå 7. Her "
-            "utvikler vi nye løsninger og velferdstjenester gjennom kreative prosesser, "
-            "eksperimentering og samarbeid på tvers av enheter."
-        ),
+        intro=PAGE["intro"],
         offer=OFFER,
-        venue="Kurs- og kompetansesenteret",
-        address="Sandvigå 7",
-        directions=rich(
-            "Lokalene er universelt utformet. Si gjerne fra på forhånd hvis noen i gruppa "
-            "trenger tilrettelegging.",
-            "Kommer du kollektivt, finner du nærmeste holdeplass i reiseplanleggeren.",
-        ),
+        venue=PAGE["venue"],
+        address=PAGE["address"],
+        directions=PAGE["directions"],
         practical_is_demo=True,
-        booking_intro=(
-            "Alle ansatte kan booke rommene til workshops, prosjektarbeid og samlinger på tvers "
-            "av enheter. Avbestill hvis planene endrer seg, så andre kan bruke rommet."
-        ),
-        guidance_intro=(
-            "Har du en idé, men vet ikke hvor du skal begynne? På Fabrikken får du hjelp til å "
-            "gå fra idé til test – sammen med kolleger fra andre fagfelt. Fortell kort hva du "
-            "trenger, så tar en veileder kontakt for å avtale tid."
-        ),
+        booking_intro=PAGE["booking_intro"],
+        guidance_intro=PAGE["guidance_intro"],
         notify_address=CONTACT_EMAIL,
         methods_page=_methods_page(home),
-        search_description=(
-            "Fabrikken innovasjonsverksted i Sandvigå 7: veiledning, workshops, kurs og rom "
-            "du kan booke."
-        ),
+        search_description=PAGE["search_description"],
         show_in_menus=True,
     )
+    hours = PAGE["opening_hours"]
     for weekday in range(5):
         page.opening_hours.add(
             OpeningHours(
                 sort_order=weekday,
                 weekday=weekday,
-                opens=datetime.time(8),
-                closes=datetime.time(16),
+                opens=hours["opens"],
+                closes=hours["closes"],
             )
         )
     for number, spec in enumerate(ROOMS):
@@ -233,16 +135,16 @@ def working_day(today, offset):
 
 # working-day offset, room, from, to, who, purpose, people
 BOOKINGS = [
-    (1, "verkstedet", (9, 0), (11, 30), "ansatt", "Workshop om brukerreiser i hjemmetjenesten", 18),
-    (1, "verkstedet", (12, 30), (14, 0), "moderator", "Idémyldring med barnehagene", 12),
-    (1, "prosjektrommet", (8, 0), (16, 0), "redaktor", "Sprintuke: ny timebestilling", 6),
-    (2, "prosjektrommet", (8, 0), (16, 0), "redaktor", "Sprintuke: ny timebestilling", 6),
-    (2, "verkstedet", (10, 15), (12, 0), "moderator", "Innovasjon på 1-2-3 for nye ledere", 24),
-    (3, "prosjektrommet", (13, 0), (15, 30), "ansatt", "Gevinstkart for velferdsteknologi", 5),
-    (3, "samhandlingsrommet", (9, 0), (10, 30), "moderator", "Hybrid retrospektiv med NAV", 10),
-    (4, "verkstedet", (8, 0), (9, 0), "redaktor", "Forberedelse av Innovasjonsdagen", 4),
-    (6, "verkstedet", (13, 0), (15, 0), "ansatt", "Test av prototype med innbyggere", 15),
-    (-3, "verkstedet", (9, 0), (11, 0), "ansatt", "Oppstartsmøte for prosjektet", 9),
+    (
+        booking["working_day"],
+        booking["room"],
+        (booking["start"].hour, booking["start"].minute),
+        (booking["end"].hour, booking["end"].minute),
+        booking["user"],
+        booking["purpose"],
+        booking["people"],
+    )
+    for booking in CONTENT["bookings"]
 ]
 
 
@@ -268,39 +170,17 @@ def _bookings(rooms, users, today):
 # days ago, who, unit, kind, urgency, status, challenge, preferred times, staff note
 REQUESTS = [
     (
-        12,
-        "ansatt",
-        "Hundvåg sykehjem",
-        GuidanceRequest.Kind.PROCESS,
-        GuidanceRequest.Urgency.SOON,
-        GuidanceRequest.Status.IN_PROGRESS,
-        "Vi vil prøve ut digitalt tilsyn om natten, men vet ikke hvordan vi skal involvere "
-        "pårørende og beboere før vi bestemmer oss.",
-        "Tirsdager og torsdager etter kl. 12",
-        "Første møte holdt. Avtalt brukerreise-workshop i Verkstedet.",
-    ),
-    (
-        2,
-        "ansatt",
-        "Hundvåg sykehjem",
-        GuidanceRequest.Kind.APPLICATION,
-        GuidanceRequest.Urgency.URGENT,
-        GuidanceRequest.Status.NEW,
-        "Vi søker innovasjonsmidler og vil gjerne ha noen til å lese gjennom søknaden før fristen.",
-        "Hele neste uke",
-        "",
-    ),
-    (
-        30,
-        "redaktor",
-        "Innbygger- og samfunnskontakt",
-        GuidanceRequest.Kind.WORKSHOP,
-        GuidanceRequest.Urgency.LATER,
-        GuidanceRequest.Status.CLOSED,
-        "Vi ønsker en workshop om klarspråk i vedtaksbrev, med saksbehandlere fra tre enheter.",
-        "Etter sommerferien",
-        "Workshop holdt. Oppsummering sendt til enhetslederne.",
-    ),
+        request["days_ago"],
+        request["user"],
+        request["unit"],
+        GuidanceRequest.Kind(request["kind"]),
+        GuidanceRequest.Urgency(request["urgency"]),
+        GuidanceRequest.Status(request["status"]),
+        request["challenge"],
+        request["preferred_times"],
+        request["staff_note"],
+    )
+    for request in CONTENT["requests"]
 ]
 
 
