@@ -109,13 +109,10 @@ def _page_awaiting_approval(home, author):
 
 
 def _person():
+    advisor = CONTENT["advisor"]
     person, _created = Person.objects.get_or_create(
-        name="Innovasjonsrådgiver (demo)",
-        defaults={
-            "role": "Rådgiver for innovasjon og forbedring",
-            "unit": "Innovasjon og digitalisering",
-            "email": "innovasjon@eksempel.no",
-        },
+        name=advisor["name"],
+        defaults={key: value for key, value in advisor.items() if key != "name"},
     )
     return person
 
@@ -141,7 +138,7 @@ def _content_page(home, spec, contact=None, in_menu=True):
 def _front_page(home, highlights):
     if home.highlights.exists():
         return
-    home.title = "Innovasjon i Stavanger kommune"
+    home.title = CONTENT["home"]["title"]
     home.intro = HOME_INTRO
     home.body = HOME_BODY
     for page in highlights:
