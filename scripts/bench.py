@@ -251,7 +251,7 @@ class Database:
         self.manage("setup_section")
         self.manage("load_demo_content", env={"DEMO_PASSWORD": self.password})
         if self.pages:
-            if not (ROOT / "home" / "management" / "commands" / "seed_bulk.py").exists():
+            if not (ROOT / "demo" / "management" / "commands" / "seed_bulk.py").exists():
                 sys.exit("manage.py seed_bulk is not in this tree yet: run with --no-seed")
             log(f"seed_bulk --pages {self.pages} (the first time takes a while)")
             self.manage("seed_bulk", "--pages", str(self.pages))
@@ -827,6 +827,9 @@ def main(argv=None):
         "SECURE_COOKIES": "off",
         "SECURE_HSTS_SECONDS": "0",
         "AXES_PROXY_COUNT": "0",  # the load generator talks to gunicorn directly
+        # The demo app (load_demo_content, seed_bulk) on the production settings too, as
+        # `make serve` has it: the server runs on the database the demo tooling built.
+        "DEMO_CONTENT": "on",
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
         "PORT": str(port),
         "GUNICORN_WORKERS": str(args.workers),

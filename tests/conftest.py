@@ -1,6 +1,6 @@
 import pytest
 
-from tests import factories
+from demo import factories
 
 
 @pytest.fixture

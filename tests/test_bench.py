@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import factories
+from demo import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""Bulk content: `manage.py seed_bulk` and the home.bulk functions query-budget tests use.
+"""Bulk content: `manage.py seed_bulk` and the demo.bulk functions query-budget tests use.
 
 The section here is small (one page of each type made the ordinary way, with an
 image of its own), so the tests stay fast; the bulk pages must land beside it,
@@ -19,13 +19,12 @@ from wagtail.models import Collection, Page
 from wagtail.search.models import IndexEntry
 
 from cases.models import CasePage
+from demo import bulk, factories
 from events.models import EventPage
 from funding.models import FundingCallPage
-from home import bulk
 from home.models import ContentPage
 from methods.models import MethodPage
 from search import log
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,6 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from cases.demo import CASES, SECTORS
 from cases.models import (
     CaseIndexPage,
     CasePage,
@@ -27,9 +26,10 @@ from cases.models import (
     Sector,
 )
 from cases.templatetags.cases_tags import cases_using_method, latest_cases
+from demo import factories
+from demo.loaders.cases import CASES, SECTORS
 from home.listing import PER_PAGE
 from home.roles import EDITORS, MODERATORS, apply_roles
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -19,8 +19,8 @@ from core.submissions import (
     parse_token,
     store_once,
 )
+from demo import factories
 from fabrikken.models import GuidanceRequest
-from tests import factories
 
 
 class NoteForm(OneTimeTokenMixin, forms.Form):

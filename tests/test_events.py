@@ -13,12 +13,12 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from core.formats import format_when
-from events import demo as events_demo
+from demo import factories
+from demo.loaders import events as events_demo
 from events import ics
 from events.blocks import AgendaItemBlock, ProgrammeBlock
 from events.models import EventIndexPage, EventPage, EventPageRelatedCase, EventPageRelatedMethod
 from events.state import EventStatus, event_state, state_filter, status_at
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -780,9 +780,9 @@ def test_the_front_page_without_an_event_listing_has_no_event_section(employee_c
 
 
 def test_demo_loader_builds_past_and_coming_events_and_is_idempotent(settings, client):
-    from cases import demo as cases_demo
-    from home import demo as home_demo
-    from methods import demo as methods_demo
+    from demo.loaders import cases as cases_demo
+    from demo.loaders import home as home_demo
+    from demo.loaders import methods as methods_demo
 
     settings.DEMO_PASSWORD = "et-langt-demopassord"
     home_demo.load()

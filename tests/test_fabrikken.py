@@ -15,12 +15,12 @@ from django.utils import timezone, translation
 from wagtail.models import Page
 
 from core.formats import at, format_date, format_day_range, format_when
+from demo import factories
 from fabrikken import schedule
 from fabrikken.constraints import NoOverlapConstraint
 from fabrikken.forms import parse_time
 from fabrikken.models import FabrikkenPage, GuidanceRequest, RoomBooking
 from home import roles
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -895,8 +895,8 @@ def test_the_grid_opens_on_next_week_once_this_weeks_hours_are_over(fabrikken):
 
 
 def test_the_demo_loader_runs_twice_without_changes(home, settings):
-    from fabrikken import demo as fabrikken_demo
-    from home import demo as home_demo
+    from demo.loaders import fabrikken as fabrikken_demo
+    from demo.loaders import home as home_demo
 
     settings.DEMO_PASSWORD = "demo-passord-for-test"
     home_demo.load()

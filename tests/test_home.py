@@ -10,8 +10,8 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from demo import factories
 from home.models import ContentPage, ContentPageRelatedLink, HomePage
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 

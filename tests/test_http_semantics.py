@@ -8,9 +8,9 @@ from django.utils.cache import get_max_age
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from demo import factories
 from fabrikken.models import GuidanceRequest
 from funding.models import FundingApplication
-from tests import factories
 from tests.test_fabrikken import make_request
 from tests.test_funding import answers
 

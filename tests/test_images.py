@@ -22,9 +22,9 @@ from wagtail.images.models import Filter
 from wagtail.images.tests.utils import get_test_image_file
 
 from cases.models import CasePageGalleryImage
+from demo import factories
 from fabrikken.models import FabrikkenContact
 from home import images
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 

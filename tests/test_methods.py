@@ -18,8 +18,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from methods import pdf, worksheets
-from methods.demo import METHODS
+from demo import factories, pdf, worksheets
+from demo.loaders.methods import METHODS
 from methods.listing import PER_PAGE
 from methods.models import (
     MethodIndexPage,
@@ -28,7 +28,6 @@ from methods.models import (
     MethodPageResource,
     Phase,
 )
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import pytest
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
+from demo import factories
 from intranet.client_ip import client_ip
-from tests import factories
 from tests.test_settings import SAMPLE_PRODUCTION_ENV, manage
 
 PROXY = "10.20.0.5"

@@ -10,8 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home import bulk
-from tests import factories
+from demo import bulk, factories
 
 FEW, MANY = 10, 500
 DETAIL, LISTING = 12, 20

@@ -9,7 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from tests import factories
+from demo import factories
 
 pytestmark = pytest.mark.django_db
 

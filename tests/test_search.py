@@ -21,13 +21,13 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.models import PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
+from demo import factories
 from search import log
 from search.engine import PER_PAGE, SiteSearch
 from search.forms import MAX_LENGTH, MAX_TERMS
 from search.models import QueryDailyZeroHits, SynonymGroup
 from search.query import Synonyms, build
 from search.stemming import stem, stems_of
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 

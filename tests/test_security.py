@@ -14,7 +14,7 @@ from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from tests import factories
+from demo import factories
 
 pytestmark = pytest.mark.django_db
 

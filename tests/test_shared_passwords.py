@@ -17,8 +17,8 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from demo import factories
 from home import roles
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 

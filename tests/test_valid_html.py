@@ -16,7 +16,7 @@ import pytest
 from django.utils import timezone, translation
 
 from core.templatetags.core_tags import html_datetime
-from tests import factories
+from demo import factories
 
 pytestmark = pytest.mark.django_db
 

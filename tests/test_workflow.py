@@ -20,10 +20,10 @@ from wagtail.models import (
 )
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from demo import factories
 from funding.models import FundingApplication
 from home import roles
 from home.models import ContentPage, FourEyesApprovalTask
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,11 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import env_list
+from .base import INSTALLED_APPS, env_list
 
 DEBUG = True
+# The demo content, factories, bulk seeding and benchmarks (demo/): never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 # Development only: production.py refuses to start without a real key.
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool, env_list
+from .base import INSTALLED_APPS, SECRET_KEY, env_bool, env_list
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
@@ -23,6 +23,12 @@ if not os.environ.get("AXES_PROXY_COUNT", "").strip():
     )
 
 DEBUG = False
+
+# The demo tooling (demo/: load_demo_content, seed_bulk, benchmarks) is not part of the
+# site. Only `make serve` and `make bench`, which load the demo on production settings
+# on loopback, ask for it with DEMO_CONTENT=on; a real server never sets it.
+if env_bool("DEMO_CONTENT"):
+    INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests import factories
+from demo import factories
 from tests.e2e.pages import BookingGrid, assert_no_console_errors
 
 pytestmark = pytest.mark.e2e

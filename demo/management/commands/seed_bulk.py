@@ -5,9 +5,9 @@
     manage.py seed_bulk --remove         # delete every bulk page, image and topic
 
 The demo site must be there first (`make setup`). The pages are spread over the
-page types as home/bulk/__init__.py says (SHARES), live, indexed for search, with
+page types as demo/bulk/__init__.py says (SHARES), live, indexed for search, with
 generated pictures whose renditions are made ahead. How bulk content is
-recognised, and so what --remove deletes, is in home/bulk/cleanup.py.
+recognised, and so what --remove deletes, is in demo/bulk/cleanup.py.
 
 With DEBUG off it refuses unless given --force: it must never fill production
 by accident.
@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from home import bulk
+from demo import bulk
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """Many live pages of one type under one parent: `add_methods(index, 500)` and its kin.
 
 Each function builds `count` realistic pages, puts them under `parent` in one
-go (home/bulk/tree.py), adds their relations (tags, phases, methods used,
+go (demo/bulk/tree.py), adds their relations (tags, phases, methods used,
 gallery, form fields, related pages) with `bulk_create`, indexes them for
 search as publishing would, and returns the new pages. Indexing is most of the
 cost (about 2 ms a page on SQLite, 15 ms on PostgreSQL): tests that never
@@ -9,7 +9,7 @@ search pass `search=False`.
 
 Every slug starts with SLUG_PREFIX and ends with the page's position among its
 siblings, so slugs never collide and `remove` finds the pages again. Pictures
-are the bulk images (home/bulk/media.py): two are drawn on first use unless
+are the bulk images (demo/bulk/media.py): two are drawn on first use unless
 `images` is given (`images=[]` for none). Their renditions are made by the
 first request that shows them, so a query-budget test makes one request before
 it counts.
@@ -25,15 +25,15 @@ from taggit.models import Tag
 from wagtail.search.backends import get_search_backends
 from wagtail.search.index import RelatedFields
 
-from cases import demo as case_demo
 from cases.models import CasePage, CasePageGalleryImage, CasePageMethod, CasePageTag, Sector
 from cases.models.sector import CaseStatus
+from demo.loaders import cases as case_demo
+from demo.loaders import methods as method_demo
 from events.models import Audience, EventFormat, EventPage
 from events.models.event import EventPageRelatedCase, EventPageRelatedMethod
 from funding.models import FundingCallPage, FundingFormField
 from home.blocks.common import make_anchor
 from home.models import ContentPage, Person
-from methods import demo as method_demo
 from methods.models import Difficulty, Duration, MethodPage, MethodPageTag, Phase
 
 from . import media, text, tree

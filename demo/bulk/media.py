@@ -1,6 +1,6 @@
 """The bulk pages' pictures: a handful of drawn illustrations, and their renditions made ahead.
 
-The pictures are the demo cases' abstract motifs (cases/illustrations.py), with the
+The pictures are the demo cases' abstract motifs (demo/illustrations.py), with the
 demo's honest alternative texts, kept in a collection of their own: every image in
 that collection belongs to the bulk content and goes with `remove`.
 
@@ -26,8 +26,8 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Collection
 
-from cases import illustrations
-from cases.demo import MOTIF_DESCRIPTIONS
+from demo import illustrations
+from demo.loaders.cases import MOTIF_DESCRIPTIONS
 
 IMAGE_COLLECTION = "Illustrasjoner (masseinnhold)"
 IMAGE_COUNT = 6

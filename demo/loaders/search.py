@@ -13,34 +13,15 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page
 
-from .models import QueryDailyZeroHits, SynonymGroup
+from demo import content
+from search.models import QueryDailyZeroHits, SynonymGroup
 
-SYNONYMS = [
-    "idémyldring, brainstorming, idéverksted, idemyldring",
-    "tjenestedesign, service design",
-    "brukerreise, kundereise, customer journey",
-    "gevinstkart, gevinstrealisering, benefit map",
-    "prototyping, prototype, mock-up",
-]
-
+CONTENT = content.read("search")
+SYNONYMS = CONTENT["synonyms"]
 # Search term → the page (by url path below the site root) editors recommend for it.
-PROMOTIONS = [
-    ("metode", "/metoder/", "Alle metodene og verktøyene, sortert etter fase."),
-    ("søknad", "/stotte/", "Støtteordningene du kan søke på, med frister."),
-]
-
+PROMOTIONS = [(p["term"], p["path"], p["description"]) for p in CONTENT["promotions"]]
 # (term, searches over the last days, of them without hits) — invented demo numbers.
-SEARCHES = [
-    ("brukerreise", 14, 0),
-    ("gevinstkart", 9, 0),
-    ("idémyldring", 7, 0),
-    ("innovasjonsmidler", 6, 0),
-    ("tjenestedesign", 5, 0),
-    ("prototyping", 4, 0),
-    ("velferdsteknologi", 5, 5),
-    ("kunstig intelligens", 3, 3),
-    ("designsprint", 2, 2),
-]
+SEARCHES = [(s["term"], s["searches"], s["without_hits"]) for s in CONTENT["searches"]]
 
 
 def load():

@@ -4,7 +4,7 @@ For tests, one function per page type adds `count` live children to a parent
 in a few queries, indexed for search (`search=False` skips that, which is
 most of the time they take):
 
-    from home import bulk
+    from demo import bulk
 
     bulk.add_methods(method_index, 500)
     bulk.add_cases(case_index, 500)          # links to the live methods there are
@@ -14,7 +14,7 @@ most of the time they take):
 
 `seed(total)` fills a whole site under the demo's index pages (`manage.py
 seed_bulk`), and `remove()` takes every bulk page, image and unused bulk topic
-away again (home/bulk/cleanup.py says how bulk content is recognised).
+away again (demo/bulk/cleanup.py says how bulk content is recognised).
 """
 
 import time

@@ -118,10 +118,10 @@ class Command(BaseCommand):
         search index switched off while filling), then indexed in one go."""
         from django.conf import settings
 
+        from demo import factories
         from funding.models import FundingCallPage
         from home.models import ContentPage
         from methods.models import MethodPage, Phase
-        from tests import factories
 
         started = time.perf_counter()
         backends = {
@@ -188,7 +188,7 @@ class Command(BaseCommand):
         )
 
     def measure(self, runs):
-        from tests import factories
+        from demo import factories
 
         client = Client()
         client.force_login(factories.make_user("benchmark"))

@@ -14,7 +14,7 @@ depth, numchild, url_path, draft_title, locale, translation_key (the field's
 default) and content_type (set by `Page.__init__`). What is skipped on purpose:
 revisions (the pages are live with no unpublished changes, like pages loaded
 from a fixture), the audit log, the reference index and the search index (see
-`home.bulk.index_pages`, which indexes a batch in one pass).
+`demo.bulk.index_pages`, which indexes a batch in one pass).
 """
 
 from django.db.models import F

@@ -10,11 +10,11 @@ gives the same pages again.
 import datetime
 from functools import cache
 
-from cases import demo as case_demo
-from events import demo as event_demo
-from funding import demo as funding_demo
-from methods import demo as method_demo
-from search.management.commands.benchmark_search import PLACES, SENTENCES, SUBJECTS
+from demo.loaders import cases as case_demo
+from demo.loaders import events as event_demo
+from demo.loaders import funding as funding_demo
+from demo.loaders import methods as method_demo
+from demo.management.commands.benchmark_search import PLACES, SENTENCES, SUBJECTS
 
 METHOD_TITLES = [
     "{Subject} i {place}",

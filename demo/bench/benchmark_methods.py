@@ -5,7 +5,7 @@ Builds a throwaway test database (in memory on SQLite; `test_…` on PostgreSQL 
 DATABASE_URL points there), adds N live methods and signs in an employee, then requests
 the listing through Django's test client and prints the query count and the median time.
 
-    .venv/bin/python scripts/benchmark_methods.py [--methods 200] [--runs 30]
+    .venv/bin/python demo/bench/benchmark_methods.py [--methods 200] [--runs 30]
 """
 
 import argparse
@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "intranet.settings.test")
 
@@ -39,7 +39,7 @@ URLS = [
 
 
 def build(count):
-    from tests import factories
+    from demo import factories
 
     factories.make_phases()
     index = factories.make_method_index()
