@@ -141,7 +141,7 @@ def test_the_restricted_document_reaches_its_readers_as_an_attachment_only(clien
 
 
 @pytest.fixture
-def app_server(transactional_db):
+def app_server(transactional_db, django_db_serialized_rollback):
     """A real HTTP server (Django's, as runserver) with the project's WSGI application only.
 
     pytest-django's live_server serves MEDIA_URL from the folder itself, in
