@@ -16,7 +16,8 @@ from wagtail.models import Collection
 
 from cases.models import CaseIndexPage, CasePage, CasePageGalleryImage, CasePageMethod, Sector
 from demo import content, illustrations
-from home.models import HomePage, Person
+from demo.loaders import common
+from home.models import HomePage
 from methods.models import MethodPage
 
 CONTENT = content.read("cases")
@@ -40,7 +41,7 @@ CASES = [_case_spec(spec) for spec in CONTENT["cases"]]
 def load(stdout=None):
     home = HomePage.objects.get()
     sectors = _sectors()
-    people = {key: _person(spec) for key, spec in PEOPLE.items()}
+    people = {key: common.person(spec) for key, spec in PEOPLE.items()}
     methods = {page.slug: page for page in MethodPage.objects.all()}
     collection = _collection()
     index, index_created = _index(home)
@@ -60,13 +61,6 @@ def _sectors():
             slug=slug, defaults={"name": name, "sort_order": position}
         )
     return sectors
-
-
-def _person(spec):
-    person, _created = Person.objects.get_or_create(
-        name=spec["name"], defaults={key: value for key, value in spec.items() if key != "name"}
-    )
-    return person
 
 
 def _collection():

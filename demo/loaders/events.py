@@ -26,28 +26,27 @@ from django.utils import timezone
 
 from cases.models import CasePage
 from demo import content
+from demo.loaders import common
 from events.models import (
     EventIndexPage,
     EventPage,
     EventPageRelatedCase,
     EventPageRelatedMethod,
 )
-from home.models import HomePage, Person
+from home.models import HomePage
 from methods.models import MethodPage
 
 CONTENT = content.read("events")
 INDEX = CONTENT["index"]
-INDEX_SLUG = INDEX["slug"]
 CONTACT = CONTENT["contact"]
-CONTACT_NAME = CONTACT["name"]
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4}
 TUESDAY, THURSDAY = WEEKDAYS["tuesday"], WEEKDAYS["thursday"]
 
 
 def load(stdout=None):
     home = HomePage.objects.get()
-    index_page = _index_page(home)
-    contact = _contact()
+    index_page = common.index_page(home, EventIndexPage, INDEX)
+    contact = common.person(CONTACT)
     today = timezone.localdate()
     for spec in (DAY_2020, DAY_2021, course(today), next_day(today)):
         _event(index_page, spec, contact)
@@ -71,31 +70,6 @@ def working_weekday_from(day, weekday):
     elif day.month == 7:
         day = datetime.date(day.year, 8, 10)
     return weekday_from(day, weekday)
-
-
-def _index_page(home):
-    existing = EventIndexPage.objects.child_of(home).filter(slug=INDEX_SLUG).first()
-    if existing is not None:
-        return existing
-    page = EventIndexPage(
-        title=INDEX["title"],
-        slug=INDEX_SLUG,
-        intro=INDEX["intro"],
-        body=_blocks(INDEX["body"]),
-        search_description=INDEX["search_description"],
-        show_in_menus=True,
-    )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def _contact():
-    person, _created = Person.objects.get_or_create(
-        name=CONTACT_NAME,
-        defaults={key: value for key, value in CONTACT.items() if key != "name"},
-    )
-    return person
 
 
 def _event(index_page, spec, contact):
@@ -132,10 +106,8 @@ def _event(index_page, spec, contact):
 def _blocks(blocks):
     """StreamField blocks as (type, value); a workshop without places has no limit."""
     return [
-        (block["type"], {**block["value"], "places": block["value"].get("places")})
-        if block["type"] == "workshop"
-        else (block["type"], block["value"])
-        for block in blocks
+        (kind, {**value, "places": value.get("places")}) if kind == "workshop" else (kind, value)
+        for kind, value in common.blocks(blocks)
     ]
 
 

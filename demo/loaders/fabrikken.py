@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from core.formats import at
 from demo import content
+from demo.loaders import common
 from fabrikken.models import (
     FabrikkenContact,
     FabrikkenPage,
@@ -28,7 +29,7 @@ from fabrikken.models import (
     Room,
     RoomBooking,
 )
-from home.models import HomePage, Person
+from home.models import HomePage
 
 CONTENT = content.read("fabrikken")
 PAGE = CONTENT["page"]
@@ -63,18 +64,6 @@ OFFER = [
     for item in CONTENT["offer"]
 ]
 ROOMS = CONTENT["rooms"]
-
-
-def _contact():
-    person, _created = Person.objects.get_or_create(
-        name=CONTENT["contact"]["name"],
-        defaults={
-            "role": CONTENT["contact"]["role"],
-            "unit": CONTENT["contact"]["unit"],
-            "email": CONTACT_EMAIL,
-        },
-    )
-    return person
 
 
 def _methods_page(home):
@@ -115,7 +104,11 @@ def _page(home):
         )
     for number, spec in enumerate(ROOMS):
         page.rooms.add(Room(sort_order=number, bookable=True, is_demo=True, **spec))
-    page.contacts.add(FabrikkenContact(sort_order=0, person=_contact()))
+    page.contacts.add(
+        FabrikkenContact(
+            sort_order=0, person=common.person(CONTENT["contact"], email=CONTACT_EMAIL)
+        )
+    )
     home.add_child(instance=page)
     page.save_revision().publish()
     page.refresh_from_db()

@@ -18,13 +18,12 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from demo import content
+from demo.loaders import common
 from funding.models import FundingApplication, FundingCallPage, FundingFormField, FundingIndexPage
-from home.models import HomePage, Person
+from home.models import HomePage
 
 CONTENT = content.read("funding")
 INDEX = CONTENT["index"]
-INDEX_SLUG = INDEX["slug"]
-CONTACT_NAME = CONTENT["contact"]["name"]
 TO_ADDRESS = CONTENT["to_address"]
 UNITS = "\n".join(CONTENT["units"])
 
@@ -47,7 +46,7 @@ def _call_spec(spec):
     spec["subject"] = _year_title(spec["subject"])
     spec["deadline_in_days"] = spec.get("deadline_in_days")
     if "body" in spec:
-        spec["body"] = _blocks(spec["body"])
+        spec["body"] = common.blocks(spec["body"])
     spec["fields"] = [_field(field) for field in spec["fields"]]
     if "applications" in spec:
         spec["applications"] = [
@@ -57,17 +56,13 @@ def _call_spec(spec):
     return spec
 
 
-def _blocks(blocks):
-    return [(block["type"], block["value"]) for block in blocks]
-
-
 INNOVATION_FUNDS, TRY_IT, CO_FUNDING = (_call_spec(spec) for spec in CONTENT["calls"])
 
 
 def load(stdout=None):
     home = HomePage.objects.get()
-    index_page = _index_page(home)
-    contact = _contact()
+    index_page = common.index_page(home, FundingIndexPage, INDEX)
+    contact = common.person(CONTENT["contact"], email=TO_ADDRESS)
     today = timezone.localdate()
     for spec in (INNOVATION_FUNDS, TRY_IT, CO_FUNDING):
         call = _call(index_page, spec, today, contact)
@@ -78,35 +73,6 @@ def at(day, hour, minute=0):
     """A moment on `day` in Norwegian time."""
     naive = datetime.datetime.combine(day, datetime.time(hour, minute))
     return timezone.make_aware(naive, timezone.get_default_timezone())
-
-
-def _index_page(home):
-    existing = FundingIndexPage.objects.child_of(home).filter(slug=INDEX_SLUG).first()
-    if existing is not None:
-        return existing
-    page = FundingIndexPage(
-        title=INDEX["title"],
-        slug=INDEX_SLUG,
-        intro=INDEX["intro"],
-        body=_blocks(INDEX["body"]),
-        search_description=INDEX["search_description"],
-        show_in_menus=True,
-    )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def _contact():
-    person, _created = Person.objects.get_or_create(
-        name=CONTACT_NAME,
-        defaults={
-            "role": CONTENT["contact"]["role"],
-            "unit": CONTENT["contact"]["unit"],
-            "email": TO_ADDRESS,
-        },
-    )
-    return person
 
 
 def _call(index_page, spec, today, contact):

@@ -13,7 +13,8 @@ from django.core.management.base import CommandError
 from wagtail.models import Site
 
 from demo import content
-from home.models import ContentPage, HomePage, Person, SectionSettings
+from demo.loaders import common
+from home.models import ContentPage, HomePage, SectionSettings
 from home.roles import EDITORS, MODERATORS, apply_roles
 
 DEFAULT_DEMO_PASSWORD = "innovasjon-demo"
@@ -35,11 +36,7 @@ DEMO_USERS = [
 
 def _page_spec(spec):
     """A content page as the loader uses it: the body as (type, value) blocks."""
-    return {**spec, "body": _blocks(spec["body"])}
-
-
-def _blocks(blocks):
-    return [(block["type"], block["value"]) for block in blocks]
+    return {**spec, "body": common.blocks(spec["body"])}
 
 
 def demo_password():
@@ -50,7 +47,7 @@ def load(stdout=None):
     home = HomePage.objects.get()
     apply_roles(home)
     users = create_users()
-    advisor = _person()
+    advisor = common.person(CONTENT["advisor"])
     what = _content_page(home, WHAT_IS_INNOVATION, contact=advisor)
     culture = _content_page(home, INNOVATION_CULTURE, contact=advisor)
     accessibility = _content_page(home, ACCESSIBILITY, in_menu=False)
@@ -108,15 +105,6 @@ def _page_awaiting_approval(home, author):
     page.get_workflow().start(page, author)
 
 
-def _person():
-    advisor = CONTENT["advisor"]
-    person, _created = Person.objects.get_or_create(
-        name=advisor["name"],
-        defaults={key: value for key, value in advisor.items() if key != "name"},
-    )
-    return person
-
-
 def _content_page(home, spec, contact=None, in_menu=True):
     existing = home.get_children().filter(slug=spec["slug"]).first()
     if existing is not None:
@@ -156,7 +144,7 @@ def _section_settings(home, accessibility, privacy):
 
 
 HOME_INTRO = CONTENT["home"]["intro"]
-HOME_BODY = _blocks(CONTENT["home"]["body"])
+HOME_BODY = common.blocks(CONTENT["home"]["body"])
 WHAT_IS_INNOVATION = _page_spec(CONTENT["pages"]["what_is_innovation"])
 INNOVATION_CULTURE = _page_spec(CONTENT["pages"]["innovation_culture"])
 BENEFITS = _page_spec(CONTENT["pages"]["benefits"])

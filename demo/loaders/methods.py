@@ -12,7 +12,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from demo import content, worksheets
-from home.models import HomePage, Person
+from demo.loaders import common
+from home.models import HomePage
 from methods.models import (
     MethodIndexPage,
     MethodPage,
@@ -58,7 +59,7 @@ METHODS = [_method_spec(spec) for spec in CONTENT["methods"]]
 def load(stdout=None):
     home = HomePage.objects.get()
     phases = _phases()
-    people = {"advisor": _person(ADVISOR), "designer": _person(DESIGNER)}
+    people = {"advisor": common.person(ADVISOR), "designer": common.person(DESIGNER)}
     documents = _worksheets()
     index = _index(home)
     created = {}
@@ -94,13 +95,6 @@ def _phases():
         )
         phases[slug] = phase
     return phases
-
-
-def _person(spec):
-    person, _created = Person.objects.get_or_create(
-        name=spec["name"], defaults={key: value for key, value in spec.items() if key != "name"}
-    )
-    return person
 
 
 def _worksheets():
