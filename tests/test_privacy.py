@@ -19,6 +19,7 @@ below with the reason it needs no gate.
 import ast
 import re
 from dataclasses import dataclass, field
+from operator import le
 from pathlib import Path
 
 import pytest
@@ -264,7 +265,7 @@ def test_a_restricted_page_is_in_no_list_for_those_outside_its_group(
     assert shown_somewhere or page.depth == 2, f"{page.url} is listed nowhere for the member"
 
 
-def test_the_gate_costs_no_query_per_listed_page(demo, db, client, django_assert_max_num_queries):
+def test_the_gate_costs_no_query_per_listed_page(demo, db, client):
     """Outsiders cost what members cost: restrictions and the user's groups come from the
     cache. Budgets measured with the demo content and a group restriction in place, cold
     (the first request after a publish builds the cached parts) and warm."""
@@ -288,22 +289,36 @@ def test_the_gate_costs_no_query_per_listed_page(demo, db, client, django_assert
     client.force_login(demo.member)
     for url in budgets:
         client.get(url)
-    counts = {}
-    for user in (demo.outsider, demo.member):
+
+    def measure(user):
+        """(cold, warm) queries per url, from an empty cache, in the order above."""
         cache.clear()
         client.force_login(user)
-        for url, (cold, warm) in budgets.items():
-            with django_assert_max_num_queries(cold) as first:
+        seen = {}
+        for url in budgets:
+            with CaptureQueriesContext(connection) as cold:
                 assert client.get(url).status_code == 200
-            # Warm: the cheaper of two repeats, since a new cache generation can begin
-            # between two requests for reasons of its own; a part never cached still fails.
             repeats = []
             for _repeat in range(2):
-                with CaptureQueriesContext(connection) as repeat:
+                with CaptureQueriesContext(connection) as warm:
                     assert client.get(url).status_code == 200
-                repeats.append(len(repeat))
-            assert min(repeats) <= warm, (url, repeats, warm)
-            counts.setdefault(url, []).append((len(first), min(repeats)))
+                repeats.append(len(warm))
+            seen[url] = (len(cold), min(repeats))
+        return seen
+
+    def over_budget(seen):
+        return {url: n for url, n in seen.items() if not all(map(le, n, budgets[url]))}
+
+    counts = {}
+    for user in (demo.outsider, demo.member):
+        seen = measure(user)
+        # A new cache generation can begin mid-pass for reasons of its own (seen rarely
+        # in full runs); a second pass tells that from a part that is never cached.
+        if over_budget(seen):
+            seen = measure(user)
+        assert not over_budget(seen), (user.username, over_budget(seen))
+        for url, pair in seen.items():
+            counts.setdefault(url, []).append(pair)
     for url, (outsider, member) in counts.items():
         assert outsider[1] == member[1], url
 
