@@ -34,3 +34,13 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_search_counts_from_earlier_tests():
+    """Searches counted in memory by an earlier test are not written into this one."""
+    from search import log
+
+    log.discard()
+    yield
+    log.discard()
