@@ -2,7 +2,7 @@
 
 from wagtail import blocks
 
-from home.blocks import ImageBlock, KeyFiguresBlock, ParagraphBlock, QuoteBlock
+from core.blocks import ImageBlock, KeyFiguresBlock, ParagraphBlock, QuoteBlock
 
 
 class CaseResultsBlock(blocks.StreamBlock):

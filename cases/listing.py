@@ -1,7 +1,7 @@
 """The case listing at /eksempler/: filters by status, service area, topic and method.
 
 The filters combine as in the method listing: OR within a group, AND across groups, and
-values nobody knows are dropped with a notice (home/listing.py does the shared part).
+values nobody knows are dropped with a notice (core/listing.py does the shared part).
 Newest project first. The number of queries does not depend on the number of cases (see
 tests/test_cases.py).
 """
@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from taggit.models import Tag
 
 from caching.privacy import visible
-from home.listing import FilteredListing, LenientFilterForm, LenientMultipleChoiceField
+from core.listing import FilteredListing, LenientFilterForm, LenientMultipleChoiceField
 from methods.models import MethodPage
 
 from .models import NEWEST_FIRST, CasePage, CasePageMethod, CasePageTag, CaseStatus, Sector

@@ -8,3 +8,6 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "core"
     verbose_name = _("Foundation")
+
+    def ready(self):
+        from core.publishing import signals  # noqa: F401 - connects the receivers

@@ -4,7 +4,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
-from home.models import ContentPage, HomePage, Person, SectionSettings
+from core.models import Person, SectionSettings
+from home.models import ContentPage, HomePage
 
 PASSWORD = "riktig-hest-batteri-stift"
 

@@ -15,10 +15,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.formats import at, format_time_range, local
+from core.forms import DateInputsField, example_date_text
 from core.submissions import OneTimeTokenMixin
-from home.forms import DateInputsField, example_date_text
 
-from .models import SLOT_TAKEN_MESSAGE, GuidanceRequest, RoomBooking
+# The model modules, not the package: fabrikken.models.page imports this module, so
+# going through fabrikken/models/__init__.py would make the order of its imports matter.
+from .models.bookings import SLOT_TAKEN_MESSAGE, RoomBooking
+from .models.guidance import GuidanceRequest
 from .schedule import booking_problems, booking_window_message
 
 

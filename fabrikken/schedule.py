@@ -170,7 +170,7 @@ def book(*, room, user, start, end, purpose, people, token):
     slips past it (two requests at the same moment) meets the exclusion
     constraint instead. Either way the loser stores nothing.
     """
-    from .models import RoomBooking
+    from .models.bookings import RoomBooking
 
     booking = RoomBooking(
         room=room,
@@ -388,7 +388,7 @@ def week_grid(room, monday, hours, user, now=None, last_day=None):
     whose state changes within the hour (a booking from 09.30, say) lists its
     pieces with their times.
     """
-    from .models import RoomBooking
+    from .models.bookings import RoomBooking
 
     now = now or timezone.now()
     days = [

@@ -16,15 +16,18 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
 
+from core import images
 from core.formats import at, format_date, format_when, local
+from core.images import images_with_renditions
 from core.submissions import TOKEN_FIELD, earlier_submission, find_earlier, store_once
-from home import images
-from home.images import images_with_renditions
 
 from . import emails, schedule
 from .calendar import booking_calendar_response
 from .forms import BookingForm, GuidanceRequestForm, parse_time, request_summary
-from .models import SLOT_TAKEN_MESSAGE, GuidanceRequest, RoomBooking
+# The model modules, not the package: fabrikken.models.page imports this module, so
+# going through fabrikken/models/__init__.py would make the order of its imports matter.
+from .models.bookings import SLOT_TAKEN_MESSAGE, RoomBooking
+from .models.guidance import GuidanceRequest
 
 # Bookings under «Tidligere» in «Mine bookinger».
 EARLIER_BOOKINGS_SHOWN = 10

@@ -1,6 +1,6 @@
 """The staff's side of Fabrikken in the admin: guidance requests and room bookings.
 
-Two listings under one «Fabrikken» menu, for the moderators' group (home/roles.py
+Two listings under one «Fabrikken» menu, for the moderators' group (core/publishing/roles.py
 gives it view and change on both, and delete on bookings) and administrators.
 Requests and bookings are made on the site, where the form and the booking
 rules apply, so the admin offers no «Add» for either.

@@ -3,7 +3,7 @@
 Editors define the fields in the admin; `FundingFormBuilder` turns them into
 Django form fields whose error messages say what to do (UI guide §5.5), whose
 dates are three text inputs (Dag, Måned, År — §5.6; the shared
-`home.forms.DateInputsField`) and whose amounts accept
+`core.forms.DateInputsField`) and whose amounts accept
 «250 000», «250.000» and «kr 250 000,-». Every form carries a one-time token so a
 double-click or a resent POST cannot create a second application.
 
@@ -27,8 +27,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from core.formats import format_date, format_number
+from core.forms import DateInputsField, example_date_text, example_datetime_text
 from core.submissions import TOKEN_FIELD, OneTimeTokenMixin
-from home.forms import DateInputsField, example_date_text, example_datetime_text
 
 # A sanity limit: no call gives out a trillion kroner, and a shorter number keeps
 # Decimal arithmetic (and the stored answer) well inside its precision.

@@ -1,7 +1,7 @@
 """Admin shortcuts for funding: from a call straight to its applications.
 
 Who may read applications is decided once for every form page (see
-home/wagtail_hooks.py: moderators and administrators); these buttons only
+core/wagtail_hooks.py: moderators and administrators); these buttons only
 appear for those people, through Wagtail's own `get_forms_for_user`.
 """
 

@@ -4,7 +4,7 @@ Within a group the chosen values combine with OR (phase 2 or phase 3), across gr
 AND (phase 2 and «lett»). Values nobody knows, such as an old bookmark's phase, are
 dropped with a notice: the listing never fails on its address. The number of queries
 does not depend on the number of methods (see tests/test_methods.py). The filter,
-pagination and address logic is shared with other listings (home/listing.py).
+pagination and address logic is shared with other listings (core/listing.py).
 """
 
 from django.db.models import Count
@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from taggit.models import Tag
 
 from caching.privacy import visible
-from home.listing import (
+from core.listing import (
     PAGE_KEY,
     PER_PAGE,
     FilteredListing,

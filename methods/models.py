@@ -25,10 +25,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from caching.privacy import CachedViewRestrictionsMixin, visible
+from caching.privacy import visible
 from core.blocks import RICH_TEXT_FEATURES
-from home.blocks.common import host_name, human_file_size
-from home.models import ContentOwnershipMixin
+from core.blocks.common import host_name, human_file_size
+from core.models import BasePage
 
 from .blocks import StepsBlock
 
@@ -115,7 +115,7 @@ class Difficulty(models.TextChoices):
     DEMANDING = "krevende", _("Demanding")
 
 
-class MethodIndexPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
+class MethodIndexPage(BasePage):
     """«Metoder og verktøy»: every method as a card, with filters employees combine."""
 
     intro = models.TextField(
@@ -125,10 +125,8 @@ class MethodIndexPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
     )
 
     content_panels = Page.content_panels + ["intro"]
-    settings_panels = Page.settings_panels + ContentOwnershipMixin.ownership_panels
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
-    search_type = ("side", pgettext_lazy("search result type", "Page"))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["methods.MethodPage"]
@@ -157,7 +155,7 @@ class MethodPageTag(TaggedItemBase):
     )
 
 
-class MethodPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
+class MethodPage(BasePage):
     """One method or tool, written so a facilitator can run it from the page or a printout."""
 
     summary = models.TextField(
@@ -257,7 +255,7 @@ class MethodPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
         help_text=_("The steps in the order the group does them. The page numbers them."),
     )
     contact_person = models.ForeignKey(
-        "home.Person",
+        "core.Person",
         verbose_name=_("contact person"),
         null=True,
         blank=True,
@@ -308,9 +306,9 @@ class MethodPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
             ObjectList(method_panels, heading=_("Method")),
             ObjectList(steps_panels, heading=_("Steps")),
             ObjectList(resources_panels, heading=_("Resources and contact")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
             ObjectList(
-                Page.settings_panels + ContentOwnershipMixin.ownership_panels,
+                BasePage.settings_panels,
                 heading=_("Settings"),
             ),
         ]

@@ -2,7 +2,7 @@
 
 Wagtail's own «Search terms» report is for administrators only and has no zero-hit
 view, so these two reports are for everyone with the permission
-«search.view_search_insight» (editors and moderators, home/roles.py). Both cover the
+«search.view_search_insight» (editors and moderators, core/publishing/roles.py). Both cover the
 last REPORT_DAYS days and export to CSV/Excel. A search term links to the search page,
 so editors see what employees saw.
 """

@@ -14,9 +14,9 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
-from home.blocks import BodyBlock, media
-from home.blocks.common import host_name, human_file_size, make_anchor, tel_href
-from home.models import Person
+from core.blocks import BodyBlock, media
+from core.blocks.common import host_name, human_file_size, make_anchor, tel_href
+from core.models import Person
 
 NBSP = "\u00a0"
 UNREACHABLE_VIDEO = "https://video.eksempel.invalid/opptak"

@@ -15,9 +15,9 @@ from wagtail.models import Page
 
 from caching import generation
 from caching.models import CacheGeneration
+from core.models import SectionSettings
+from core.publishing.roles import EDITORS, MODERATORS, apply_roles
 from demo import factories
-from home.models import SectionSettings
-from home.roles import EDITORS, MODERATORS, apply_roles
 
 
 def html(client, url):

@@ -26,10 +26,10 @@ from cases.models import (
     Sector,
 )
 from cases.templatetags.cases_tags import cases_using_method, latest_cases
+from core.listing import PER_PAGE
+from core.publishing.roles import EDITORS, MODERATORS, apply_roles
 from demo import factories
 from demo.loaders.cases import CASES, SECTORS
-from home.listing import PER_PAGE
-from home.roles import EDITORS, MODERATORS, apply_roles
 
 pytestmark = pytest.mark.django_db
 

@@ -161,9 +161,9 @@ def test_transliteration_with_capitals():
 
 @pytest.mark.django_db
 def test_every_caller_transliterates_capitals_alike():
+    from core.blocks.common import make_anchor
     from fabrikken.models.page import room_slug
     from funding.models import FundingFormField
-    from home.blocks.common import make_anchor
 
     assert make_anchor("Årets Søknad") == "arets-soknad"
     assert FundingFormField(label="Beløp Å søke om").get_field_clean_name() == "belop_a_soke_om"

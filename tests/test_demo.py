@@ -6,7 +6,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import Page, Site
 
-from home.models import ContentPage, HomePage, SectionSettings
+from core.models import SectionSettings
+from home.models import ContentPage, HomePage
 
 pytestmark = pytest.mark.django_db
 

@@ -15,12 +15,12 @@ from django.utils import timezone, translation
 from wagtail.models import Page
 
 from core.formats import at, format_date, format_day_range, format_when
+from core.publishing import roles
 from demo import factories
 from fabrikken import schedule
 from fabrikken.constraints import NoOverlapConstraint
 from fabrikken.forms import parse_time
 from fabrikken.models import FabrikkenPage, GuidanceRequest, RoomBooking
-from home import roles
 
 pytestmark = pytest.mark.django_db
 

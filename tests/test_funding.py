@@ -20,14 +20,14 @@ from django.utils import timezone, translation
 from wagtail.models import GroupPagePermission, Page
 
 from core.formats import format_nok, format_number
+from core.forms import example_date, example_datetime_text
+from core.publishing.roles import MODERATORS
 from demo import factories
 from demo.loaders import funding as funding_demo
 from demo.loaders import home as home_demo
 from funding.forms import AmountField, DateInputsField
 from funding.models import FundingApplication, FundingCallPage, FundingIndexPage
 from funding.status import CallStatus, call_state, status_at, status_filter
-from home.forms import example_date, example_datetime_text
-from home.roles import MODERATORS
 
 pytestmark = pytest.mark.django_db
 

@@ -22,9 +22,9 @@ from wagtail.images.models import Filter
 from wagtail.images.tests.utils import get_test_image_file
 
 from cases.models import CasePageGalleryImage
+from core import images
 from demo import factories
 from fabrikken.models import FabrikkenContact
-from home import images
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +99,7 @@ def test_every_template_asks_for_webp_renditions_the_querysets_know():
     assert len({template for template, _spec in specs}) >= 7
     for template, spec in specs:
         assert spec.endswith("|format-webp"), (template, spec)
-        assert spec in images.ALL, f"{template}: add {spec} to home/images.py"
+        assert spec in images.ALL, f"{template}: add {spec} to core/images.py"
 
 
 def test_pillow_here_writes_webp():

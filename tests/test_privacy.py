@@ -377,8 +377,8 @@ def test_members_and_outsiders_never_share_a_cached_fragment(demo, db, client):
 ROOT = Path(settings.BASE_DIR)
 # Code that may query live pages without the gate, and why.
 ALLOWED = {
-    "home/reviews.py": "the admin's review report, for editors",
-    "home/schedule.py": "publishing times only, to know when cached parts expire",
+    "core/publishing/reviews.py": "the admin's review report, for editors",
+    "core/schedule.py": "publishing times only, to know when cached parts expire",
     "search/visibility.py": "builds the search's base queryset and gates it on the next line",
     "fabrikken/templatetags/fabrikken_tags.py": "one page, cached for all, gated by is_visible",
 }
@@ -446,7 +446,7 @@ def test_the_gate_check_catches_an_ungated_listing():
 
 
 def test_the_footer_links_only_to_pages_the_employee_may_see(demo, db, client):
-    from home.models import SectionSettings
+    from core.models import SectionSettings
 
     statement = SectionSettings.objects.get().accessibility_page
     assert links_to(demo.before["/metoder/"], statement.url)

@@ -17,8 +17,8 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from core.publishing import roles
 from demo import factories
-from home import roles
 
 pytestmark = pytest.mark.django_db
 

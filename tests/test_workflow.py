@@ -20,10 +20,11 @@ from wagtail.models import (
 )
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from core.models import FourEyesApprovalTask
+from core.publishing import roles
 from demo import factories
 from funding.models import FundingApplication
-from home import roles
-from home.models import ContentPage, FourEyesApprovalTask
+from home.models import ContentPage
 
 pytestmark = pytest.mark.django_db
 
@@ -140,7 +141,7 @@ def test_changing_a_permission_in_code_updates_the_group(section, monkeypatch):
         {
             **roles.ROLES,
             roles.EDITORS: (
-                roles.EDITOR_PERMISSIONS - {"home.change_person"},
+                roles.EDITOR_PERMISSIONS - {"core.change_person"},
                 roles.EDITOR_COLLECTION_PERMISSIONS,
                 {"change_page"},
             ),
@@ -509,7 +510,7 @@ def test_stale_pages_are_in_the_review_report_and_the_owner_confirms_in_one_clic
     stale = factories.make_content_page(title="Gammel side", content_owner=people["redaktor"])
     factories.make_content_page(title="Fersk side", content_owner=people["redaktor"])
     make_stale(stale, 400)
-    report_url = reverse("home_review_report")
+    report_url = reverse("core_review_report")
 
     client.force_login(people["moderator"])
     html = client.get(report_url).content.decode()
@@ -518,13 +519,13 @@ def test_stale_pages_are_in_the_review_report_and_the_owner_confirms_in_one_clic
     assert "Redaktor Testesen" in html
 
     client.force_login(people["ansatt"])
-    refused = client.post(reverse("home_confirm_page", args=(stale.pk,)))
+    refused = client.post(reverse("core_confirm_page", args=(stale.pk,)))
     assert refused.status_code in (302, 403)
     stale.refresh_from_db()
     assert stale.last_confirmed_at < timezone.localdate()
 
     client.force_login(people["redaktor"])
-    response = client.post(reverse("home_confirm_page", args=(stale.pk,)), {"next": report_url})
+    response = client.post(reverse("core_confirm_page", args=(stale.pk,)), {"next": report_url})
     assert response.status_code == 302
     stale.refresh_from_db()
     assert stale.last_confirmed_at == timezone.localdate()
@@ -538,7 +539,7 @@ def test_confirmation_survives_publishing_an_older_draft(section, people):
     draft = page.save_revision(user=people["redaktor"])
     make_stale(page, 400)
     page.refresh_from_db()
-    from home.reviews import confirm
+    from core.publishing.reviews import confirm
 
     confirm(page)
     restored = page.get_latest_revision_as_object()

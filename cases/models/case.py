@@ -24,10 +24,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from caching.privacy import CachedViewRestrictionsMixin, visible
+from caching.privacy import visible
+from core import images
 from core.blocks import RICH_TEXT_FEATURES
-from home import images
-from home.models import ContentOwnershipMixin
+from core.models import BasePage
 from methods.models import MethodPage
 
 from ..blocks import CaseResultsBlock
@@ -48,7 +48,7 @@ class CasePageTag(TaggedItemBase):
     )
 
 
-class CasePage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
+class CasePage(BasePage):
     """A project employees can learn from: ongoing or completed, told with results in numbers."""
 
     summary = models.TextField(
@@ -142,7 +142,7 @@ class CasePage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
         ),
     )
     contact_person = models.ForeignKey(
-        "home.Person",
+        "core.Person",
         verbose_name=_("contact person"),
         null=True,
         blank=True,
@@ -209,9 +209,9 @@ class CasePage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
             ObjectList(story_panels, heading=_("Story")),
             ObjectList(methods_panels, heading=_("Methods and contact")),
             ObjectList(gallery_panels, heading=_("Gallery")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
             ObjectList(
-                Page.settings_panels + ["is_demo"] + ContentOwnershipMixin.ownership_panels,
+                BasePage.settings_panels + ["is_demo"],
                 heading=_("Settings"),
             ),
         ]

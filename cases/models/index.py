@@ -8,11 +8,10 @@ from wagtail.admin.panels import PageChooserPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from caching.privacy import CachedViewRestrictionsMixin
-from home.models import ContentOwnershipMixin
+from core.models import BasePage
 
 
-class CaseIndexPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
+class CaseIndexPage(BasePage):
     """The case listing at /eksempler/, and the case the front page shows first."""
 
     intro = models.TextField(
@@ -37,10 +36,8 @@ class CaseIndexPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
         "intro",
         PageChooserPanel("featured_case", page_type="cases.CasePage"),
     ]
-    settings_panels = Page.settings_panels + ContentOwnershipMixin.ownership_panels
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
-    search_type = ("side", _("Page"))
     search_prefetch = ()
 
     parent_page_types = ["home.HomePage"]

@@ -27,13 +27,14 @@ from wagtail.search.index import RelatedFields
 
 from cases.models import CasePage, CasePageGalleryImage, CasePageMethod, CasePageTag, Sector
 from cases.models.sector import CaseStatus
+from core.blocks.common import make_anchor
+from core.models import Person
 from demo.loaders import cases as case_demo
 from demo.loaders import methods as method_demo
 from events.models import Audience, EventFormat, EventPage
 from events.models.event import EventPageRelatedCase, EventPageRelatedMethod
 from funding.models import FundingCallPage, FundingFormField
-from home.blocks.common import make_anchor
-from home.models import ContentPage, Person
+from home.models import ContentPage
 from methods.models import Difficulty, Duration, MethodPage, MethodPageTag, Phase
 
 from . import media, text, tree

@@ -1,6 +1,6 @@
 """What several loaders build alike: contact people, StreamField values, a section's index page."""
 
-from home.models import Person
+from core.models import Person
 
 
 def person(spec, **extra):

@@ -12,10 +12,11 @@ from django.contrib.auth.models import Group
 from django.core.management.base import CommandError
 from wagtail.models import Site
 
+from core.models import SectionSettings
+from core.publishing.roles import EDITORS, MODERATORS, apply_roles
 from demo import content
 from demo.loaders import common
-from home.models import ContentPage, HomePage, SectionSettings
-from home.roles import EDITORS, MODERATORS, apply_roles
+from home.models import ContentPage, HomePage
 
 DEFAULT_DEMO_PASSWORD = "innovasjon-demo"
 

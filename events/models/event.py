@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 from functools import cached_property, partial
-from http import HTTPMethod
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -25,14 +24,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from caching.privacy import CachedViewRestrictionsMixin, visible
-from core.blocks import RICH_TEXT_FEATURES
+from caching.privacy import visible
+from core.blocks import RICH_TEXT_FEATURES, VideoBlock
 from core.formats import format_date
+from core.models import BasePage
 from events import ics
 from events.blocks import ProgrammeBlock
 from events.state import event_state
-from home.blocks import VideoBlock
-from home.models import ContentOwnershipMixin
 
 # The index page's calendar feed lives at this sub-address, so no event may take it as its slug.
 CALENDAR_ROUTE = "kalender"
@@ -50,7 +48,7 @@ class Audience(models.TextChoices):
     EVERYONE = "alle", _("Employees and residents")
 
 
-class EventPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
+class EventPage(RoutablePageMixin, BasePage):
     """An event, such as «Innovasjonsdagen 2021»: programme, streaming, recording and calendar file.
 
     What the page shows first follows from `start` and `end` (events/state.py) and
@@ -76,6 +74,9 @@ class EventPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwnership
             "One or two sentences on cards and in search: what the event is and who it is for."
         ),
     )
+    # The moments the page changes by itself (core/schedule.py renews cached parts then).
+    scheduled_fields = ("start", "end")
+
     start = models.DateTimeField(
         _("starts"), help_text=_("Norwegian time, for example 25.11.2021 09:00.")
     )
@@ -153,7 +154,7 @@ class EventPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwnership
         help_text=_("After the event: a short summary of what happened and what came out of it."),
     )
     contact_person = models.ForeignKey(
-        "home.Person",
+        "core.Person",
         verbose_name=_("contact person"),
         null=True,
         blank=True,
@@ -216,18 +217,16 @@ class EventPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwnership
             help_text=_("Methods the event teaches or uses, such as in a workshop."),
         ),
     ]
-    settings_panels = (
-        Page.settings_panels
-        + [MultiFieldPanel(["is_demo", "demo_note"], heading=_("Demo content"))]
-        + ContentOwnershipMixin.ownership_panels
-    )
+    settings_panels = BasePage.settings_panels + [
+        MultiFieldPanel(["is_demo", "demo_note"], heading=_("Demo content"))
+    ]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(programme_panels, heading=_("Programme")),
             ObjectList(after_panels, heading=_("After the event")),
             ObjectList(related_panels, heading=_("Related")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
             ObjectList(settings_panels, heading=_("Settings")),
         ]
     )
@@ -248,7 +247,6 @@ class EventPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwnership
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
-    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
 
     class Meta:
         verbose_name = _("event")

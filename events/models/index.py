@@ -1,6 +1,5 @@
 """«Arrangementer»: what is coming, what has been, and a calendar file of everything coming."""
 
-from http import HTTPMethod
 from itertools import groupby
 
 from django.db import models
@@ -12,24 +11,23 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from caching.privacy import CachedViewRestrictionsMixin, visible
+from caching.privacy import visible
+from core.blocks import BodyBlock
 from core.formats import local
+from core.models import BasePage
 from events import ics
 from events.state import not_over_filter
-from home.blocks import BodyBlock
-from home.models import ContentOwnershipMixin
 
 from .event import EventPage
 
 
-class EventIndexPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
+class EventIndexPage(RoutablePageMixin, BasePage):
     """The list of events at /arrangementer/: coming first (soonest first), then past ones by year.
 
     It also serves /arrangementer/kalender/, an .ics file of every event that is
     live or still to come, for employees to import into Outlook.
     """
 
-    search_type = ("side", _("Page"))
 
     intro = models.TextField(
         _("introduction"),
@@ -44,13 +42,11 @@ class EventIndexPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwne
     )
 
     content_panels = Page.content_panels + ["intro", "body"]
-    settings_panels = Page.settings_panels + ContentOwnershipMixin.ownership_panels
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count = 1
-    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
 
     class Meta:
         verbose_name = _("event listing")

@@ -7,9 +7,9 @@ from django import template
 from django.utils import timezone
 
 from caching.privacy import visible
+from core.blocks.common import host_name
 from events.models import EventIndexPage, EventPage
 from events.state import EventStatus, not_over_filter, state_filter
-from home.blocks.common import host_name
 
 register = template.Library()
 

@@ -18,7 +18,6 @@ from django.db import models
 from django.utils.dates import WEEKDAYS as DJANGO_WEEKDAYS
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
@@ -35,12 +34,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from caching.privacy import CachedViewRestrictionsMixin
 from core.blocks import RICH_TEXT_FEATURES
 from core.formats import format_time_range, transliterate
+from core.models import BasePage
 from fabrikken import views
 from fabrikken.blocks import OfferBlock
-from home.models import ContentOwnershipMixin
 
 # Django's own weekday names (lower case in Norwegian, as in running text).
 WEEKDAYS = sorted(DJANGO_WEEKDAYS.items())
@@ -110,7 +108,7 @@ class FabrikkenPageForm(WagtailAdminPageForm):
                 )
 
 
-class FabrikkenPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
+class FabrikkenPage(RoutablePageMixin, BasePage):
     """Fabrikken innovasjonsverksted: the workshop and guidance service at Sandvigå 7.
 
     Opening hours are structured (one row per weekday) because room bookings
@@ -211,19 +209,17 @@ class FabrikkenPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwner
         InlinePanel("rooms", heading=_("Rooms"), label=_("Room")),
     ]
     guidance_panels = ["guidance_intro", "notify_address"]
-    settings_panels = Page.settings_panels + ContentOwnershipMixin.ownership_panels
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(rooms_panels, heading=_("Rooms")),
             ObjectList(guidance_panels, heading=_("Guidance requests")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(settings_panels, heading=_("Settings")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
         ]
     )
 
     # SEARCH CONTRACT (see search/): an ordinary page in the results.
-    search_type = ("side", pgettext_lazy("search result type", "Page"))
     search_prefetch = ()
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
@@ -456,7 +452,7 @@ class FabrikkenContact(Orderable):
 
     page = ParentalKey(FabrikkenPage, on_delete=models.CASCADE, related_name="contacts")
     person = models.ForeignKey(
-        "home.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="+"
+        "core.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="+"
     )
 
     panels = [FieldPanel("person")]

@@ -28,15 +28,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from caching.privacy import CachedViewRestrictionsMixin
-from core.blocks import RICH_TEXT_FEATURES
+from core.blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentsBlock
 from core.formats import format_datetime, format_nok, format_number, transliterate
+from core.models import BasePage
 from core.submissions import TOKEN_FIELD, earlier_submission, find_earlier, store_once
 from funding import emails
 from funding.forms import FundingFormBuilder
 from funding.status import call_state
-from home.blocks import BodyBlock, DocumentsBlock
-from home.models import ContentOwnershipMixin
 
 from .applications import FundingApplication
 
@@ -69,7 +67,7 @@ class ApplicationsListView(SubmissionsListView):
     page_title = _("Applications")
 
 
-class FundingCallPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, AbstractEmailForm):
+class FundingCallPage(BasePage, AbstractEmailForm):
     """A call for applications, such as «Innovasjonsmidler 2026», with its own form.
 
     The status (kommende, åpen, stengt) follows from `opens_at` and `deadline`
@@ -85,6 +83,9 @@ class FundingCallPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Abstra
             "Two or three sentences on cards and in search: who the money is for and what for."
         ),
     )
+    # The moments the page changes by itself (core/schedule.py renews cached parts then).
+    scheduled_fields = ("opens_at", "deadline")
+
     opens_at = models.DateTimeField(
         _("opens at"),
         help_text=_("When employees can start to apply (Norwegian time)."),
@@ -155,7 +156,7 @@ class FundingCallPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Abstra
         help_text=_("Templates and rules applicants need, such as a benefit map template."),
     )
     contact_person = models.ForeignKey(
-        "home.Person",
+        "core.Person",
         verbose_name=_("contact person"),
         null=True,
         blank=True,
@@ -207,12 +208,12 @@ class FundingCallPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Abstra
             heading=_("E-mail"),
         ),
     ]
-    settings_panels = Page.settings_panels + ["is_demo"] + ContentOwnershipMixin.ownership_panels
+    settings_panels = BasePage.settings_panels + ["is_demo"]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(form_panels, heading=_("Application form")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
             ObjectList(settings_panels, heading=_("Settings")),
         ]
     )

@@ -1,6 +1,5 @@
 """«Støtteordninger»: every funding call, and each employee's own applications."""
 
-from http import HTTPMethod
 
 from django.db import models
 from django.http import Http404
@@ -8,22 +7,22 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from caching.privacy import CachedViewRestrictionsMixin, visible
-from home.blocks import BodyBlock
-from home.models import ContentOwnershipMixin
+from caching.privacy import visible
+from core.blocks import BodyBlock
+from core.models import BasePage
 
 from .applications import FundingApplication
 from .calls import FundingCallPage
 
 
-class FundingIndexPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
+class FundingIndexPage(RoutablePageMixin, BasePage):
     """The list of funding calls at /stotte/: open first, then upcoming, then the archive.
 
     It also serves «Mine søknader» (/stotte/mine-soknader/), where a signed-in
@@ -43,15 +42,12 @@ class FundingIndexPage(RoutablePageMixin, CachedViewRestrictionsMixin, ContentOw
     )
 
     content_panels = Page.content_panels + ["intro", "body"]
-    settings_panels = Page.settings_panels + ContentOwnershipMixin.ownership_panels
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
-    search_type = ("side", pgettext_lazy("search result type", "Page"))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["funding.FundingCallPage"]
     max_count = 1
-    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
 
     class Meta:
         verbose_name = _("funding index page")

@@ -3,20 +3,18 @@ from functools import partial
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from caching.privacy import CachedViewRestrictionsMixin, is_visible, visible
-from home.blocks import BodyBlock
+from caching.privacy import is_visible, visible
+from core.blocks import BodyBlock
+from core.models import BasePage
 
-from .ownership import ContentOwnershipMixin
 
-
-class HomePage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
+class HomePage(BasePage):
     """The section's front page: «Innovasjon i Stavanger kommune»."""
 
     intro = models.TextField(
@@ -37,10 +35,7 @@ class HomePage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
         ),
         "body",
     ]
-    settings_panels = Page.settings_panels + ContentOwnershipMixin.ownership_panels
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-
-    search_type = ("side", pgettext_lazy("search result type", "Page"))
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -98,7 +93,7 @@ class HomePageHighlight(Orderable):
         verbose_name_plural = _("highlighted pages")
 
 
-class ContentPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
+class ContentPage(BasePage):
     """An article about innovation work, such as «Hva er innovasjon?»."""
 
     intro = models.TextField(
@@ -108,7 +103,7 @@ class ContentPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     contact_person = models.ForeignKey(
-        "home.Person",
+        "core.Person",
         verbose_name=_("contact person"),
         null=True,
         blank=True,
@@ -125,10 +120,7 @@ class ContentPage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
             heading=_("Contact and related links"),
         ),
     ]
-    settings_panels = Page.settings_panels + ContentOwnershipMixin.ownership_panels
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-
-    search_type = ("side", pgettext_lazy("search result type", "Page"))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -261,7 +261,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: it would send a hash of every editor's e-mail
 # address to another host, and the Content-Security-Policy forbids it anyway.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-# Publishing: the workflow "Godkjenning" (home/roles.py). An edit while a page
+# Publishing: the workflow "Godkjenning" (core/publishing/roles.py). An edit while a page
 # waits for approval sends it back for approval, so four eyes see what goes live.
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
@@ -276,16 +276,16 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "t
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 # Privacy: «innloggede» or chosen groups only. Everyone here is signed in, and a
-# shared password can be guessed without limit; home/wagtail_hooks.py refuses any left.
+# shared password can be guessed without limit; core/wagtail_hooks.py refuses any left.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Counts the frames of animated images against that limit, and answers a header that
-# Pillow refuses outright with a form error (home/image_uploads.py).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_uploads.ImageForm"
-# The site shows WebP renditions (home/images.py). 80, Wagtail's default, stated on
+# Pillow refuses outright with a form error (core/image_uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_uploads.ImageForm"
+# The site shows WebP renditions (core/images.py). 80, Wagtail's default, stated on
 # purpose: on the demo illustrations it looks the same as the PNG at twice the size and
 # weighs a quarter of it; 85 was 15 % heavier with no difference to see.
 WAGTAILIMAGES_WEBP_QUALITY = 80

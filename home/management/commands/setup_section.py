@@ -2,14 +2,15 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Site
 
-from home.models import HomePage, SectionSettings
-from home.roles import apply_roles
+from core.models import SectionSettings
+from core.publishing.roles import apply_roles
+from home.models import HomePage
 
 
 class Command(BaseCommand):
     help = (
         "Puts the section's front page at the root of the default site and applies the roles "
-        "and the publishing workflow declared in home/roles.py. Idempotent; run on every deploy."
+        "and the publishing workflow declared in core/publishing/roles.py. Idempotent; run on every deploy."
     )
 
     def handle(self, *args, **options):

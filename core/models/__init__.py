@@ -1,0 +1,14 @@
+from .base import BasePage
+from .ownership import REVIEW_AFTER, ContentOwnershipMixin
+from .people import Person
+from .site_settings import SectionSettings
+from .workflow import FourEyesApprovalTask
+
+__all__ = [
+    "REVIEW_AFTER",
+    "BasePage",
+    "ContentOwnershipMixin",
+    "FourEyesApprovalTask",
+    "Person",
+    "SectionSettings",
+]

@@ -1,0 +1,36 @@
+"""BasePage: what every page type of the section shares."""
+
+from http import HTTPMethod
+
+from django.utils.translation import pgettext_lazy
+from wagtail.models import Page
+
+from caching.privacy import CachedViewRestrictionsMixin
+from core.publishing.four_eyes import FourEyesCopyForm
+
+from .ownership import ContentOwnershipMixin
+
+
+class BasePage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
+    """The base of every page type: cached privacy, a content owner, the four-eyes copy
+    form, read-only HTTP and the search contract's default result type.
+
+    Abstract, so it adds no table: each page type keeps its own, as before.
+    """
+
+    settings_panels = Page.settings_panels + ContentOwnershipMixin.ownership_panels
+    promote_panels = Page.promote_panels
+
+    # The search contract (search/): the result type's slug for ?type= and its label.
+    search_type = ("side", pgettext_lazy("search result type", "Page"))
+
+    # Pages are read, never changed over HTTP, so PUT, DELETE and PATCH get 405 with
+    # an Allow header (Wagtail's default takes them all and answers 200). Page types
+    # with a form (a funding call, Fabrikken) add POST themselves.
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
+
+    # No «Publish copies» and no «Alias» but for administrators.
+    copy_form_class = FourEyesCopyForm
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,183 @@
+"""The section's roles and its publishing workflow, declared in code.
+
+`apply_roles()` makes the database match these declarations exactly: run it
+twice and nothing changes; change a permission here and run it again, and
+the group follows. `manage.py setup_section` runs it on every deploy.
+"""
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+EDITORS = "Redaktører"
+MODERATORS = "Moderatorer"
+WORKFLOW_NAME = "Godkjenning"
+TASK_NAME = "Godkjenning av moderator"
+
+# Wagtail's first migration creates "Editors" and "Moderators"; we take them
+# over (keeping their members) rather than leave two pairs of groups.
+LEGACY_NAMES = {EDITORS: "Editors", MODERATORS: "Moderators"}
+
+# Model permissions, as "app_label.codename". Entries for apps that are not
+# installed yet (a later content app) are skipped, so the list can name them.
+EDITOR_PERMISSIONS = {
+    "wagtailadmin.access_admin",
+    "core.add_person",
+    "core.change_person",
+    "core.view_person",
+    "methods.add_phase",
+    "methods.change_phase",
+    "methods.view_phase",
+    "cases.add_sector",
+    "cases.change_sector",
+    "cases.view_sector",
+    # Search: promoted results («Anbefalt»), synonym groups and the search reports.
+    "wagtailsearchpromotions.add_searchpromotion",
+    "wagtailsearchpromotions.change_searchpromotion",
+    "search.add_synonymgroup",
+    "search.change_synonymgroup",
+    "search.view_synonymgroup",
+    "search.view_search_insight",
+}
+MODERATOR_PERMISSIONS = EDITOR_PERMISSIONS | {
+    "core.delete_person",
+    "methods.delete_phase",
+    "cases.delete_sector",
+    "wagtailsearchpromotions.delete_searchpromotion",
+    "search.delete_synonymgroup",
+    "fabrikken.view_guidancerequest",
+    "fabrikken.change_guidancerequest",
+    "fabrikken.view_roombooking",
+    "fabrikken.change_roombooking",
+    "fabrikken.delete_roombooking",
+}
+
+# Images and documents are permitted per collection; these apply to the root
+# collection and so to every collection below it.
+EDITOR_COLLECTION_PERMISSIONS = {
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+}
+MODERATOR_COLLECTION_PERMISSIONS = EDITOR_COLLECTION_PERMISSIONS | {
+    "wagtailimages.delete_image",
+    "wagtaildocs.delete_document",
+}
+
+# Page permissions on the section's front page, and so on the whole tree.
+# Moderators hold publish_page so they can unpublish, schedule and set
+# privacy; the hooks in core/wagtail_hooks.py still route every publication
+# by anyone but administrators through the workflow.
+EDITOR_PAGE_PERMISSIONS = {"add_page", "change_page"}
+MODERATOR_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS | {
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+}
+
+ROLES = {
+    EDITORS: (EDITOR_PERMISSIONS, EDITOR_COLLECTION_PERMISSIONS, EDITOR_PAGE_PERMISSIONS),
+    MODERATORS: (
+        MODERATOR_PERMISSIONS,
+        MODERATOR_COLLECTION_PERMISSIONS,
+        MODERATOR_PAGE_PERMISSIONS,
+    ),
+}
+
+
+def apply_roles(home_page):
+    """Create or update the groups, their permissions and the workflow."""
+    groups = {name: _group(name) for name in ROLES}
+    for name, (model_perms, collection_perms, page_perms) in ROLES.items():
+        group = groups[name]
+        group.permissions.set(_permissions(model_perms))
+        _set_collection_permissions(group, _permissions(collection_perms))
+        _set_page_permissions(group, home_page, page_perms)
+    _set_workflow(home_page, groups[MODERATORS])
+    return groups
+
+
+def _group(name):
+    group = Group.objects.filter(name=name).first()
+    if group is None:
+        group = Group.objects.filter(name=LEGACY_NAMES[name]).first()
+        if group is not None:
+            group.name = name
+            group.save(update_fields=["name"])
+        else:
+            group = Group.objects.create(name=name)
+    return group
+
+
+def _permissions(names):
+    installed = {config.label for config in apps.get_app_configs()}
+    wanted = []
+    for name in sorted(names):
+        app_label, codename = name.split(".")
+        if app_label not in installed:
+            continue
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if permission is None:
+            raise LookupError(f"Unknown permission {name}: check core/publishing/roles.py")
+        wanted.append(permission)
+    return wanted
+
+
+def _set_collection_permissions(group, permissions):
+    root = Collection.get_first_root_node()
+    GroupCollectionPermission.objects.filter(group=group).exclude(
+        collection=root, permission__in=permissions
+    ).delete()
+    for permission in permissions:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root, permission=permission
+        )
+
+
+def _set_page_permissions(group, home_page, codenames):
+    permissions = list(
+        Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames)
+    )
+    GroupPagePermission.objects.filter(group=group).exclude(
+        page=home_page, permission__in=permissions
+    ).delete()
+    for permission in permissions:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=home_page, permission=permission
+        )
+
+
+def _set_workflow(home_page, moderators):
+    from core.models import FourEyesApprovalTask
+
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    task = FourEyesApprovalTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = FourEyesApprovalTask.objects.create(name=TASK_NAME)
+    task.groups.set([moderators])
+    WorkflowTask.objects.filter(workflow=workflow).exclude(task=task).delete()
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=home_page, defaults={"workflow": workflow})
+
+    # Wagtail's default "Moderators approval" workflow on the root would still
+    # apply to pages outside the section; nothing lives there, so retire it.
+    root = Page.get_first_root_node()
+    for stale in Workflow.objects.filter(active=True).exclude(pk=workflow.pk):
+        if stale.workflow_pages.filter(page=root).exists():
+            stale.deactivate()

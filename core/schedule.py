@@ -1,0 +1,48 @@
+"""The moments when the site changes by itself, without anyone publishing.
+
+A funding call opens or closes, an event starts or ends, a new day changes
+«Søknadsfrist om 3 dager» to «om 2 dager». Cached fragments that show such
+states carry the stretch of time between two of these moments in their key,
+so they are made again the moment one passes, and not before.
+
+Each time-bound page type names its own moments in a class attribute,
+`scheduled_fields = ("start", "end")` (date-time fields); this module finds
+them among Wagtail's page models, so a new time-bound page type needs no
+change here.
+"""
+
+from bisect import bisect_right
+
+from django.utils import timezone
+from wagtail.models import get_page_models
+
+from caching.keys import remember
+
+
+def scheduled_models():
+    """(page model, its scheduled fields) for every concrete page type that has some."""
+    return [
+        (model, model.scheduled_fields)
+        for model in get_page_models()
+        if getattr(model, "scheduled_fields", ()) and not model._meta.abstract
+    ]
+
+
+def moments():
+    """Every scheduled moment of a live page, sorted, once per cache generation."""
+    return remember(
+        lambda: sorted(
+            moment
+            for model, fields in scheduled_models()
+            for row in model.objects.live().values_list(*fields)
+            for moment in row
+            if moment is not None
+        ),
+        "scheduled-moments",
+    )
+
+
+def stretch(now=None):
+    """Names the stretch of time we are in: today's date and the moments passed."""
+    now = now or timezone.now()
+    return f"{timezone.localdate(now).isoformat()}/{bisect_right(moments(), now)}"
