@@ -107,7 +107,7 @@ def test_every_block_is_previewable_and_described(body, name):
     assert str(block.label)
     assert str(block.get_description())
     assert str(block.meta.group)
-    assert block.meta.template == f"blocks/{name}.html"
+    assert block.meta.template == f"core/blocks/{name}.html"
 
 
 @pytest.mark.django_db
