@@ -1,18 +1,18 @@
 """«Legg i kalender» for a booking: an .ics file (RFC 5545) that Outlook imports.
 
-Written with the events app's iCalendar helpers (events/ics.py): the same
-library (`icalendar`), product id and Europe/Oslo time-zone definition, so
-every .ics file the section hands out reads the same in a calendar.
+Written with the section's iCalendar helpers (core/ics.py): the same library
+(`icalendar`), product id and Europe/Oslo time-zone definition as the events'
+files, so every .ics file the section hands out reads the same in a calendar.
 """
 
 from datetime import UTC
 
 from django.utils import timezone
 from django.utils.translation import gettext
-from icalendar import Calendar, Event
+from icalendar import Event
 
 from core.formats import local
-from events.ics import PRODID, UID_DOMAIN, calendar_response, timezone_component
+from core.ics import UID_DOMAIN, calendar_response, new_calendar, timezone_component
 
 
 def booking_uid(booking):
@@ -26,11 +26,7 @@ def booking_location(page, booking):
 
 def build_booking_calendar(page, booking, url, now=None):
     stamp = (now or timezone.now()).astimezone(UTC).replace(microsecond=0)
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar = new_calendar()
     calendar.add_component(timezone_component([booking]))
     event = Event()
     event.add("uid", booking_uid(booking))
