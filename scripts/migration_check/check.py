@@ -25,7 +25,8 @@ from core.models import FourEyesApprovalTask, Person, SectionSettings  # noqa: E
 from fabrikken.models import GuidanceRequest, RoomBooking  # noqa: E402
 from funding.models import FundingApplication  # noqa: E402
 
-snapshot = json.load(open(sys.argv[1]))
+with open(sys.argv[1]) as snapshot_file:
+    snapshot = json.load(snapshot_file)
 problems = []
 
 

@@ -87,15 +87,14 @@ snapshot = {
     "employee": employee.pk,
     "editor": editor.pk,
     "group": group.pk,
-    "content_types": {
-        model: ct_id
-        for model, ct_id in connection.cursor()
+    "content_types": dict(
+        connection.cursor()
         .execute(
             "SELECT model, id FROM django_content_type WHERE app_label = 'home' "
             "AND model IN ('person', 'sectionsettings', 'foureyesapprovaltask')"
         )
         .fetchall()
-    },
+    ),
 }
 assert WorkflowState.objects.filter(pk=workflow_state.pk, status="in_progress").exists()
 with open(out, "w") as f:
