@@ -24,6 +24,7 @@ from core.submissions import TOKEN_FIELD, earlier_submission, find_earlier, stor
 from . import emails, schedule
 from .calendar import booking_calendar_response
 from .forms import BookingForm, GuidanceRequestForm, parse_time, request_summary
+
 # The model modules, not the package: fabrikken.models.page imports this module, so
 # going through fabrikken/models/__init__.py would make the order of its imports matter.
 from .models.bookings import SLOT_TAKEN_MESSAGE, RoomBooking

@@ -127,7 +127,6 @@ class MethodIndexPage(BasePage):
     content_panels = Page.content_panels + ["intro"]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
-
     parent_page_types = ["home.HomePage"]
     subpage_types = ["methods.MethodPage"]
     max_count = 1

@@ -28,7 +28,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     live or still to come, for employees to import into Outlook.
     """
 
-
     intro = models.TextField(
         _("introduction"),
         max_length=400,

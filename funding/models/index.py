@@ -1,6 +1,5 @@
 """«Støtteordninger»: every funding call, and each employee's own applications."""
 
-
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -43,7 +42,6 @@ class FundingIndexPage(RoutablePageMixin, BasePage):
 
     content_panels = Page.content_panels + ["intro", "body"]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["funding.FundingCallPage"]
