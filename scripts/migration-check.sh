@@ -9,6 +9,7 @@
 # user data and a snapshot (scripts/migration_check/seed.py). With this tree's code:
 # migrate the same SQLite file, setup_section as a deploy does, and compare
 # (scripts/migration_check/check.py). Exits non-zero when anything is lost.
+# SQLite by default; under scripts/with-postgres.sh, PostgreSQL.
 set -euo pipefail
 
 BASE="${1:-e84cf66}"
@@ -22,7 +23,9 @@ git -C "$ROOT" archive "$BASE" | tar -x -C "$WORK/old"
 cp "$ROOT/scripts/migration_check/seed.py" "$WORK/seed.py"
 
 export DJANGO_SETTINGS_MODULE=intranet.settings.dev
-export DATABASE_URL="sqlite:///$WORK/db.sqlite3"
+# A fresh SQLite file, or an empty database given as DATABASE_URL
+# (`scripts/with-postgres.sh scripts/migration-check.sh` checks PostgreSQL).
+export DATABASE_URL="${DATABASE_URL:-sqlite:///$WORK/db.sqlite3}"
 export MEDIA_ROOT="$WORK/media"
 export DEMO_PASSWORD="${DEMO_PASSWORD:-innovasjon-demo}"
 export DEMO_CONTENT=on
