@@ -251,3 +251,23 @@ class _no_transaction:  # noqa: N801
 
     def __exit__(self, *exc):
         return False
+
+
+def test_the_readme_layout_names_every_top_level_folder():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme.split("## Layout", 1)[1].split("```", 2)[1]
+    named = {line.split()[0].rstrip("/") for line in layout.splitlines() if line[:1].strip()}
+    untracked = {"node_modules", "media", "static", "build"}  # made by make run, npm, pip
+    folders = {
+        path.name
+        for path in ROOT.iterdir()
+        if path.is_dir()
+        and not path.name.startswith(".")
+        and not path.name.endswith(".egg-info")
+        and path.name not in untracked
+    }
+
+    assert folders - named == set()
+    assert {".ci", "manage.py", "pyproject.toml", "Makefile"} <= {
+        name.split("/")[0] for name in named
+    }
