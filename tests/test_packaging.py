@@ -29,9 +29,10 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 DEVELOPMENT_ONLY = {"demo", "tests"}
 # The project package: settings, urls, wsgi, the site chrome. Not an app.
 PROJECT_PACKAGE = "intranet"
-# What the copy of the checkout leaves behind: caches, local data, the virtualenv, and
-# the documentation's screenshots (large, and not packaged anyway).
-NOT_COPIED = {".git", ".venv", "node_modules", "docs", "media", "static", "build", ".bench"}
+# What the copy of the checkout leaves behind besides hidden folders (.git, .venv, .bench):
+# local data and build output, npm's tools, and the documentation's screenshots (large,
+# and not packaged anyway).
+NOT_COPIED = {"node_modules", "docs", "media", "static", "build", "dist", "htmlcov"}
 
 
 def local_apps():
@@ -52,7 +53,7 @@ def _ignore(directory, names):
     ignored = {name for name in names if name == "__pycache__" or name.endswith(".egg-info")}
     ignored |= {name for name in names if name.endswith((".pyc", ".sqlite3"))}
     if Path(directory) == ROOT:
-        ignored |= {name for name in names if name in NOT_COPIED or name.startswith("db.")}
+        ignored |= {name for name in names if name in NOT_COPIED or name.startswith((".", "db."))}
     return ignored
 
 
