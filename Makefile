@@ -57,7 +57,7 @@ serve: $(STAMP) .secret_key .serve_password
 	@echo "  Innovasjon (production settings, gunicorn) at http://127.0.0.1:$(PORT)/"
 	@echo "  Demo sign-ins (ansatt, redaktor, moderator, admin) use the password in .serve_password"
 	@echo
-	$(SERVE_ENV) $(BIN)/gunicorn -c gunicorn.conf.py intranet.wsgi
+	$(SERVE_ENV) $(BIN)/gunicorn -c python:intranet.gunicorn_conf intranet.wsgi
 
 # What production's cron runs (see README): every few minutes, and daily.
 publish-scheduled: $(STAMP)

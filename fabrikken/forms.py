@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.formats import at, format_time_range, local
+from core.formats import at, format_time, format_time_range, local
 from core.forms import DateInputsField, example_date_text
 from core.submissions import OneTimeTokenMixin
 
@@ -126,7 +126,7 @@ class TimeTextField(forms.Field):
 
     def prepare_value(self, value):
         if isinstance(value, datetime.time):
-            return value.strftime("%H.%M")
+            return format_time(value)
         return value
 
 

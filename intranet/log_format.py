@@ -1,7 +1,7 @@
 """Structured logs: one JSON object per line, for the platform's log collector.
 
 Both the application's log (JSONFormatter, in the production settings) and
-gunicorn's access log (JSONAccessLogger, in gunicorn.conf.py) build each line
+gunicorn's access log (JSONAccessLogger, in intranet/gunicorn_conf.py) build each line
 with json.dumps, never by pasting values into a template: a path may hold
 quotes, backslashes, NUL bytes, control characters or bytes that are not
 UTF-8, and every line must still parse.

@@ -431,7 +431,7 @@ def free_port():
 
 
 class Gunicorn:
-    """gunicorn -c gunicorn.conf.py with 2 workers on loopback; stopped on leaving, always."""
+    """gunicorn -c python:intranet.gunicorn_conf with 2 workers on loopback; stopped on leaving, always."""
 
     def __init__(self, env, port, log_dir, workers=2):
         self.env, self.port, self.workers = env, port, workers
@@ -444,7 +444,7 @@ class Gunicorn:
         command = [
             str(gunicorn),
             "-c",
-            "gunicorn.conf.py",
+            "python:intranet.gunicorn_conf",
             "intranet.wsgi",
             "--workers",
             str(self.workers),

@@ -35,7 +35,7 @@ HOSTILE_PATHS = [
 
 
 def gunicorn_logger():
-    """Our logger class, set up as gunicorn.conf.py sets it up, writing into a buffer."""
+    """Our logger class, set up as intranet/gunicorn_conf.py sets it up, writing into a buffer."""
     config = Config()
     config.set("accesslog", "-")
     config.set("logger_class", "intranet.log_format.JSONAccessLogger")
@@ -115,7 +115,7 @@ def send(port, raw_path):
 
 
 def test_a_gunicorn_run_with_hostile_paths_writes_only_json_lines(tmp_path):
-    """gunicorn.conf.py as `make serve` uses it, on loopback, with paths an attacker would send."""
+    """intranet/gunicorn_conf.py as `make serve` uses it, on loopback, with paths an attacker would send."""
     port = free_port()
     env = {
         **os.environ,
@@ -128,7 +128,14 @@ def test_a_gunicorn_run_with_hostile_paths_writes_only_json_lines(tmp_path):
     stdout = tmp_path / "stdout.log"
     with stdout.open("wb") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "intranet.wsgi"],
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-c",
+                "python:intranet.gunicorn_conf",
+                "intranet.wsgi",
+            ],
             cwd=ROOT,
             env=env,
             stdout=out,

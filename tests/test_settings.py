@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 ROOT = Path(__file__).resolve().parent.parent
-CATALOGUE = ROOT / "locale" / "nb" / "LC_MESSAGES" / "django.po"
+CATALOGUE = ROOT / "intranet" / "locale" / "nb" / "LC_MESSAGES" / "django.po"
 
 SAMPLE_PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "intranet.settings.production",

@@ -2,7 +2,7 @@
 
 Editors and moderators meet these in the publishing workflow, in comments
 and in the workflow e-mails. Listing the exact msgids here keeps them in the
-project's catalogue (locale/nb), which Django consults before Wagtail's, so
+project's catalogue (intranet/locale/nb), which Django consults before Wagtail's, so
 the admin reads in Norwegian. Nothing imports this module at run time.
 """
 

@@ -51,6 +51,12 @@ def oslo_date(value):
 
 
 @register.filter
+def day_and_month(value):
+    """«12. mars», in Norwegian time."""
+    return formats.format_date(value, year=False) if value else ""
+
+
+@register.filter
 def long_date(value):
     """«torsdag 12. mars 2026»."""
     return formats.format_date(value, weekday=True) if value else ""

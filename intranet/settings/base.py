@@ -228,13 +228,16 @@ LOGOUT_REDIRECT_URL = "login"
 # Language and time: Norwegian bokmål first, English as a second language.
 LANGUAGE_CODE = "nb"
 LANGUAGES = [("nb", _("Norwegian Bokmål")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogue lives in the project package, so the wheel carries it.
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static"
+# Where collectstatic gathers the files WhiteNoise serves. Set it when the site runs from
+# an installed wheel: the default is the checkout's static/.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

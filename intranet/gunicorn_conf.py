@@ -1,7 +1,8 @@
-"""Gunicorn for Innovasjon: `gunicorn -c gunicorn.conf.py intranet.wsgi`.
+"""Gunicorn for Innovasjon: `gunicorn -c python:intranet.gunicorn_conf intranet.wsgi`.
 
-Every value can be set from the environment, so the same file serves
-`make serve` on loopback and the production servers behind the proxy.
+Every value can be set from the environment, so the same module serves
+`make serve` on loopback and the production servers behind the proxy. It lives in
+the project package so that a server installed from the wheel has it too.
 """
 
 import multiprocessing
