@@ -1,4 +1,4 @@
-"""The methods toolkit: phases of an innovation process, method pages and their listing."""
+"""One method or tool: the page, its topics, downloadable resources and related methods."""
 
 from functools import partial
 
@@ -6,9 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, pgettext, pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -30,75 +29,8 @@ from core.blocks import RICH_TEXT_FEATURES
 from core.blocks.common import host_name, human_file_size
 from core.models import BasePage
 
-from .blocks import StepsBlock
-
-# Numbers 1–6 follow the KS Veikart phases (content brief §2); 0 marks the tools used
-# in every phase. The number picks the badge colour (.badge--phase-0 … -6 in main.css).
-CROSS_CUTTING = 0
-PHASE_NUMBER_CHOICES = [
-    (1, _("Phase 1")),
-    (2, _("Phase 2")),
-    (3, _("Phase 3")),
-    (4, _("Phase 4")),
-    (5, _("Phase 5")),
-    (6, _("Phase 6")),
-    (CROSS_CUTTING, _("Used in every phase (no number)")),
-]
-
-
-class Phase(models.Model):
-    """A phase of an innovation process, such as «Forstå behovet»."""
-
-    name = models.CharField(
-        _("name"), max_length=80, help_text=_("Short, in sentence case, such as «Forstå behovet».")
-    )
-    slug = models.SlugField(
-        _("slug"),
-        max_length=80,
-        unique=True,
-        help_text=_(
-            "The phase's name in addresses, such as «forsta» in /metoder/?fase=forsta. "
-            "Changing it breaks links that people have saved."
-        ),
-    )
-    number = models.PositiveSmallIntegerField(
-        _("phase number"),
-        choices=PHASE_NUMBER_CHOICES,
-        help_text=_(
-            "Shown on the badge, as in «Fase 2 · Forstå behovet», and decides its colour. "
-            "Choose «no number» for tools used in every phase."
-        ),
-    )
-    description = models.TextField(
-        _("short description"),
-        max_length=300,
-        help_text=_("One sentence about what happens in this phase. Shown on the front page."),
-    )
-    sort_order = models.IntegerField(_("sort order"), null=True, blank=True, editable=False)
-
-    panels = ["name", "slug", "number", "description"]
-
-    class Meta:
-        verbose_name = _("phase")
-        verbose_name_plural = _("phases")
-        ordering = ["sort_order", "number", "name"]
-
-    def __str__(self):
-        return self.label
-
-    @property
-    def label(self):
-        """The badge text: «Fase 2 · Forstå behovet», or only the name for cross-cutting tools."""
-        if self.number == CROSS_CUTTING:
-            return self.name
-        return pgettext("phase badge", "Phase %(number)s · %(name)s") % {
-            "number": self.number,
-            "name": self.name,
-        }
-
-    @property
-    def badge_class(self):
-        return f"badge--phase-{self.number}"
+from ..blocks import StepsBlock
+from .phase import Phase
 
 
 class Duration(models.TextChoices):
@@ -113,39 +45,6 @@ class Difficulty(models.TextChoices):
     EASY = "lett", _("Easy")
     MEDIUM = "middels", _("Medium")
     DEMANDING = "krevende", _("Demanding")
-
-
-class MethodIndexPage(BasePage):
-    """«Metoder og verktøy»: every method as a card, with filters employees combine."""
-
-    intro = models.TextField(
-        _("introduction"),
-        max_length=500,
-        help_text=_("Two or three sentences above the filters: what the methods are for."),
-    )
-
-    content_panels = Page.content_panels + ["intro"]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["methods.MethodPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("method listing")
-        verbose_name_plural = _("method listings")
-
-    @property
-    def summary(self):
-        return self.intro
-
-    def get_context(self, request, *args, **kwargs):
-        from .listing import MethodListing
-
-        context = super().get_context(request, *args, **kwargs)
-        # Built only when the cached listing (the template's sharedcache) is missing.
-        context["listing"] = SimpleLazyObject(lambda: MethodListing(self, request))
-        return context
 
 
 class MethodPageTag(TaggedItemBase):
