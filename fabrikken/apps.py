@@ -8,3 +8,11 @@ class FabrikkenConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "fabrikken"
     verbose_name = _("Fabrikken")
+    # Moderators handle guidance requests and bookings (core.publishing.roles reads these).
+    moderator_permissions = (
+        "view_guidancerequest",
+        "change_guidancerequest",
+        "view_roombooking",
+        "change_roombooking",
+        "delete_roombooking",
+    )

@@ -9,6 +9,15 @@ class SearchConfig(AppConfig):
     label = "search"
     verbose_name = _("Search")
     default_auto_field = "django.db.models.BigAutoField"
+    # Editors keep the synonym groups and read the search reports; moderators may
+    # delete synonym groups (core.publishing.roles reads these).
+    editor_permissions = (
+        "add_synonymgroup",
+        "change_synonymgroup",
+        "view_synonymgroup",
+        "view_search_insight",
+    )
+    moderator_permissions = ("delete_synonymgroup",)
 
     def ready(self):
         from django.core.signals import request_finished

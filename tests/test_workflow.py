@@ -141,7 +141,7 @@ def test_changing_a_permission_in_code_updates_the_group(section, monkeypatch):
         {
             **roles.ROLES,
             roles.EDITORS: (
-                roles.EDITOR_PERMISSIONS - {"core.change_person"},
+                lambda: roles.editor_permissions() - {"core.change_person"},
                 roles.EDITOR_COLLECTION_PERMISSIONS,
                 {"change_page"},
             ),

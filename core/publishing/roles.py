@@ -26,39 +26,44 @@ TASK_NAME = "Godkjenning av moderator"
 # over (keeping their members) rather than leave two pairs of groups.
 LEGACY_NAMES = {EDITORS: "Editors", MODERATORS: "Moderators"}
 
-# Model permissions, as "app_label.codename". Entries for apps that are not
-# installed yet (a later content app) are skipped, so the list can name them.
+# Model permissions, as "app_label.codename", on the models no section owns. Each app
+# grants the roles what they may do with its own models in its AppConfig
+# (`editor_permissions`, `moderator_permissions`: codenames), so core names no section
+# and a new section declares its own in one place.
 EDITOR_PERMISSIONS = {
     "wagtailadmin.access_admin",
     "core.add_person",
     "core.change_person",
     "core.view_person",
-    "methods.add_phase",
-    "methods.change_phase",
-    "methods.view_phase",
-    "cases.add_sector",
-    "cases.change_sector",
-    "cases.view_sector",
-    # Search: promoted results («Anbefalt»), synonym groups and the search reports.
+    # Promoted results («Anbefalt»); search's own models are declared by search.
     "wagtailsearchpromotions.add_searchpromotion",
     "wagtailsearchpromotions.change_searchpromotion",
-    "search.add_synonymgroup",
-    "search.change_synonymgroup",
-    "search.view_synonymgroup",
-    "search.view_search_insight",
 }
 MODERATOR_PERMISSIONS = EDITOR_PERMISSIONS | {
     "core.delete_person",
-    "methods.delete_phase",
-    "cases.delete_sector",
     "wagtailsearchpromotions.delete_searchpromotion",
-    "search.delete_synonymgroup",
-    "fabrikken.view_guidancerequest",
-    "fabrikken.change_guidancerequest",
-    "fabrikken.view_roombooking",
-    "fabrikken.change_roombooking",
-    "fabrikken.delete_roombooking",
 }
+
+
+def declared_permissions(attribute):
+    """What the installed apps grant through their AppConfig's `attribute`."""
+    return {
+        f"{config.label}.{codename}"
+        for config in apps.get_app_configs()
+        for codename in getattr(config, attribute, ())
+    }
+
+
+def editor_permissions():
+    return EDITOR_PERMISSIONS | declared_permissions("editor_permissions")
+
+
+def moderator_permissions():
+    """Moderators may do all editors may, and what the apps grant moderators besides."""
+    return (
+        MODERATOR_PERMISSIONS | editor_permissions() | declared_permissions("moderator_permissions")
+    )
+
 
 # Images and documents are permitted per collection; these apply to the root
 # collection and so to every collection below it.
@@ -87,9 +92,9 @@ MODERATOR_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS | {
 }
 
 ROLES = {
-    EDITORS: (EDITOR_PERMISSIONS, EDITOR_COLLECTION_PERMISSIONS, EDITOR_PAGE_PERMISSIONS),
+    EDITORS: (editor_permissions, EDITOR_COLLECTION_PERMISSIONS, EDITOR_PAGE_PERMISSIONS),
     MODERATORS: (
-        MODERATOR_PERMISSIONS,
+        moderator_permissions,
         MODERATOR_COLLECTION_PERMISSIONS,
         MODERATOR_PAGE_PERMISSIONS,
     ),
@@ -101,7 +106,7 @@ def apply_roles(home_page):
     groups = {name: _group(name) for name in ROLES}
     for name, (model_perms, collection_perms, page_perms) in ROLES.items():
         group = groups[name]
-        group.permissions.set(_permissions(model_perms))
+        group.permissions.set(_permissions(model_perms()))
         _set_collection_permissions(group, _permissions(collection_perms))
         _set_page_permissions(group, home_page, page_perms)
     _set_workflow(home_page, groups[MODERATORS])
@@ -125,13 +130,15 @@ def _permissions(names):
     wanted = []
     for name in sorted(names):
         app_label, codename = name.split(".")
-        if app_label not in installed:
+        if app_label not in installed:  # an optional Wagtail app left out
             continue
         permission = Permission.objects.filter(
             content_type__app_label=app_label, codename=codename
         ).first()
         if permission is None:
-            raise LookupError(f"Unknown permission {name}: check core/publishing/roles.py")
+            raise LookupError(
+                f"Unknown permission {name}: check core/publishing/roles.py and the app's AppConfig"
+            )
         wanted.append(permission)
     return wanted
 
