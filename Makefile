@@ -114,10 +114,10 @@ screenshots: $(STAMP)
 # requests/s against a static file's, and Lighthouse scores. Installs wrk, chromium
 # and lighthouse when missing. `make bench-postgres` does the same on a throwaway PostgreSQL.
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python -m scripts.bench
 
 bench-postgres: $(STAMP)
-	bash scripts/with-postgres.sh $(BIN)/python scripts/bench.py
+	bash scripts/with-postgres.sh $(BIN)/python -m scripts.bench
 
 # Refresh the Norwegian catalogue after changing user-facing strings.
 messages: $(STAMP)

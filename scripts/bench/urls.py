@@ -1,0 +1,86 @@
+"""Which URLs the benchmark requests, chosen from the database (Django set up)."""
+
+import urllib.parse
+
+SEARCH_WORDS = {"common": "innovasjon", "compound": "brukerreisen"}
+AUTOCOMPLETE = "bru"
+LIGHTHOUSE_SEARCH = "metode"
+
+
+def page_url(page):
+    return page.get_url()
+
+
+def pick_urls():
+    """(label, path) for every URL the benchmark requests, chosen from the database:
+    the listings with and without filters that match something, the first live page of
+    each detail type (in tree order, so the demo content's), search and autocomplete."""
+    from cases.models import CaseIndexPage, CasePage
+    from events.models import EventIndexPage, EventPage
+    from fabrikken.models import FabrikkenPage
+    from funding.models import FundingCallPage, FundingIndexPage
+    from home.models import ContentPage
+    from methods.models import MethodIndexPage, MethodPage
+
+    def first(model):
+        return model.objects.live().public().order_by("path").first()
+
+    urls = [("home", "/")]
+    methods = first(MethodIndexPage)
+    method = None
+    if methods:
+        urls.append(("methods", page_url(methods)))
+        # The filter of a method that has a phase, a topic and a time: never an empty result.
+        for candidate in (
+            MethodPage.objects.live().public().descendant_of(methods).order_by("path")[:50]
+        ):
+            phase = candidate.phases.order_by("number").first()
+            tag = candidate.tags.order_by("slug").first()
+            if phase and tag and candidate.duration:
+                query = urllib.parse.urlencode(
+                    {"fase": phase.slug, "tema": tag.slug, "tidsbruk": candidate.duration}
+                )
+                urls.append(("methods, filtered", f"{page_url(methods)}?{query}"))
+                break
+    cases = first(CaseIndexPage)
+    if cases:
+        urls.append(("cases", page_url(cases)))
+        case = CasePage.objects.live().public().descendant_of(cases).filter(sector__isnull=False)
+        case = case.select_related("sector").order_by("path").first()
+        if case:
+            query = urllib.parse.urlencode({"status": case.status, "sektor": case.sector.slug})
+            urls.append(("cases, filtered", f"{page_url(cases)}?{query}"))
+    for label, model in (("events", EventIndexPage), ("funding", FundingIndexPage)):
+        if page := first(model):
+            urls.append((label, page_url(page)))
+    if fabrikken := first(FabrikkenPage):
+        urls.append(("Fabrikken", page_url(fabrikken)))
+        urls.append(("Fabrikken, booking week", fabrikken.specific.route_url("booking")))
+    for label, model in (
+        ("method", MethodPage),
+        ("case", CasePage),
+        ("funding call", FundingCallPage),
+        ("event", EventPage),
+        ("content page", ContentPage),
+    ):
+        if page := first(model):
+            urls.append((label, page_url(page)))
+            if model is MethodPage:
+                method = page
+    words = [("search, common word", SEARCH_WORDS["common"])]
+    if method:
+        words.append(("search, method name", method.title))
+    words.append(("search, compound", SEARCH_WORDS["compound"]))
+    for label, word in words:
+        urls.append((label, "/sok/?" + urllib.parse.urlencode({"q": word})))
+    urls.append(("autocomplete", "/sok/forslag/?" + urllib.parse.urlencode({"q": AUTOCOMPLETE})))
+    return urls
+
+
+def lighthouse_paths(urls):
+    by_label = dict(urls)
+    paths = [("home", "/")]
+    if "method" in by_label:
+        paths.append(("method", by_label["method"]))
+    paths.append(("search", "/sok/?" + urllib.parse.urlencode({"q": LIGHTHOUSE_SEARCH})))
+    return paths
