@@ -4,7 +4,6 @@ import io
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
@@ -15,10 +14,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from demo import factories
+from tests.helpers import ROOT
 
 pytestmark = pytest.mark.django_db
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_pages_carry_the_security_headers(employee_client, home):

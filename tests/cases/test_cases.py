@@ -7,13 +7,10 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -27,9 +24,10 @@ from cases.models import (
 )
 from cases.templatetags.cases_tags import cases_using_method, latest_cases
 from demo import factories
-from demo.loaders.cases import CASES, SECTORS
+from demo.loaders.cases import SECTORS
 from home.listing import PER_PAGE
 from home.roles import EDITORS, MODERATORS, apply_roles
+from tests.helpers import card_titles, result_count
 
 pytestmark = pytest.mark.django_db
 
@@ -127,16 +125,6 @@ def portfolio(index, sectors, methods):
             revision=False,
         )
     return cases
-
-
-def card_titles(response):
-    html = response.content.decode()
-    return re.findall(r'<a class="card__link" href="[^"]*">([^<]+)</a>', html)
-
-
-def result_count(response):
-    match = re.search(r'<p class="result-count"[^>]*>([^<]+)</p>', response.content.decode())
-    return match.group(1).strip()
 
 
 # --- The listing and its filters ------------------------------------------------------
@@ -407,56 +395,6 @@ def test_a_draft_revision_of_a_live_case_stays_unseen(employee_client, portfolio
     assert "Nattro" not in employee_client.get("/metoder/brukerreise/").content.decode()
 
 
-# --- Query count ---------------------------------------------------------------------------
-
-
-def page_queries(client, url):
-    """The number of queries of one request, after a first one warmed the caches."""
-    client.get(url)  # warm the site-root cache and make the renditions, as a running server has
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response
-
-
-# About 16 queries are the site's chrome (session, user, permissions, routing, menu,
-# breadcrumbs, settings); the listing adds 13–14: the view restrictions, service areas,
-# topics, methods, 4 facet counts, the count (and the unfiltered count when filtered), one
-# page of cases, their images and the images' renditions. Measured: 29 unfiltered, 30
-# filtered, with 10 cases as with 200; two to spare for the chrome.
-LISTING_QUERY_BUDGET = 32
-
-
-def test_listing_query_count_does_not_grow_with_the_number_of_cases(
-    employee_client, index, sectors, methods, django_assert_max_num_queries
-):
-    images = [
-        get_image_model().objects.create(
-            title=f"Illustrasjon {number}", file=get_test_image_file(size=(1600, 900))
-        )
-        for number in range(3)
-    ]
-    urls = [
-        "/eksempler/",
-        "/eksempler/?status=pagaende&status=avsluttet&tema=brukerinnsikt&metode=pdsa&side=2",
-    ]
-    build_cases(index, sectors, methods, 10, images)
-    with_10 = [page_queries(employee_client, url)[0] for url in urls]
-
-    build_cases(index, sectors, methods, 190, images, offset=10)
-    with_200 = []
-    for url in urls:
-        employee_client.get(url)
-        with django_assert_max_num_queries(LISTING_QUERY_BUDGET):
-            employee_client.get(url)
-        count, response = page_queries(employee_client, url)
-        with_200.append(count)
-        assert len(card_titles(response)) == PER_PAGE
-        assert 'class="card__image"' in response.content.decode()
-
-    assert with_10 == with_200
-
-
 # --- The case page ---------------------------------------------------------------------------
 
 
@@ -716,31 +654,6 @@ def test_a_method_used_by_many_shows_the_newest_and_links_to_all(
     assert card_titles(employee_client.get("/eksempler/?metode=pdsa"))[0] == "Eksempel 007"
 
 
-# The method page costs 23 queries (chrome, phases, topics, resources, related methods,
-# contact); «Brukt i disse prosjektene» adds 4: restrictions, cases, count, listing. Measured:
-# 27 with 2 cases as with 50; two to spare for the chrome.
-METHOD_PAGE_QUERY_BUDGET = 29
-
-
-def test_method_page_query_count_does_not_grow_with_its_cases(
-    employee_client, index, sectors, methods, django_assert_max_num_queries
-):
-    def used_by(count, offset):
-        build_cases(index, sectors, {"personas": methods["personas"]}, count, offset=offset)
-
-    used_by(2, 0)
-    with_2, response = page_queries(employee_client, "/metoder/personas/")
-    assert "Eksempel 001" in response.content.decode()
-
-    used_by(48, 2)
-    with_50, response = page_queries(employee_client, "/metoder/personas/")
-    assert "Se alle 50 prosjektene" in response.content.decode()
-    with django_assert_max_num_queries(METHOD_PAGE_QUERY_BUDGET):
-        employee_client.get("/metoder/personas/")
-
-    assert with_2 == with_50
-
-
 def test_the_method_page_tag_costs_three_queries(
     employee_client, portfolio, methods, django_assert_num_queries
 ):
@@ -761,7 +674,7 @@ def test_front_page_shows_the_newest_cases(employee_client, portfolio):
 
     assert "Fra prosjektene" in html
     section = html[html.index("Fra prosjektene") :]
-    assert card_titles_in(section)[:3] == [
+    assert card_titles(section)[:3] == [
         "Ny møteplass for ungdom",
         "Trygg hjemme",
         "Utslippsfri anleggsplass",
@@ -769,20 +682,16 @@ def test_front_page_shows_the_newest_cases(employee_client, portfolio):
     assert '<a href="/eksempler/">Se alle eksemplene</a>' in section
 
 
-def card_titles_in(html):
-    return re.findall(r'<a class="card__link" href="[^"]*">([^<]+)</a>', html)
-
-
 def test_editors_pin_a_case_first_on_the_front_page(employee_client, index, portfolio):
     index.featured_case = portfolio["Nattro"]
     index.save_revision().publish()
 
     section = employee_client.get("/").content.decode().split("Fra prosjektene", 1)[1]
-    assert card_titles_in(section)[:3] == ["Nattro", "Ny møteplass for ungdom", "Trygg hjemme"]
+    assert card_titles(section)[:3] == ["Nattro", "Ny møteplass for ungdom", "Trygg hjemme"]
 
     portfolio["Nattro"].unpublish()
     section = employee_client.get("/").content.decode().split("Fra prosjektene", 1)[1]
-    assert card_titles_in(section)[:3] == [
+    assert card_titles(section)[:3] == [
         "Ny møteplass for ungdom",
         "Trygg hjemme",
         "Utslippsfri anleggsplass",
@@ -966,52 +875,3 @@ def test_editors_manage_service_areas_and_moderators_delete_them(home):
 
     assert codenames(EDITORS) == {"add_sector", "change_sector", "view_sector"}
     assert codenames(MODERATORS) == {"add_sector", "change_sector", "view_sector", "delete_sector"}
-
-
-# --- The demo -------------------------------------------------------------------------------
-
-
-def test_demo_loader_creates_the_cases_once(settings, client):
-    settings.DEMO_PASSWORD = "et-langt-demopassord"
-    call_command("load_demo_content", verbosity=0)
-    first = list(Page.objects.type(CasePage).order_by("path").values_list("id", "slug", "live"))
-    images = list(get_image_model().objects.order_by("id").values_list("id", "title"))
-    links = list(CasePageMethod.objects.order_by("id").values_list("id", "page_id", "method_id"))
-
-    call_command("load_demo_content", verbosity=0)
-
-    assert (
-        list(Page.objects.type(CasePage).order_by("path").values_list("id", "slug", "live"))
-        == first
-    )
-    assert list(get_image_model().objects.order_by("id").values_list("id", "title")) == images
-    assert (
-        list(CasePageMethod.objects.order_by("id").values_list("id", "page_id", "method_id"))
-        == links
-    )
-    assert 6 <= len(first) == len(CASES) <= 8
-    assert Sector.objects.count() == 6
-    index = CaseIndexPage.objects.get()
-    assert index.url_path.endswith("/eksempler/") and index.show_in_menus
-    assert index.featured_case is not None
-
-    cases = list(CasePage.objects.live().select_related("sector", "hero_image"))
-    assert {case.status for case in cases} >= {"pagaende", "avsluttet"}
-    assert len({case.sector_id for case in cases}) >= 4
-    for case in cases:
-        assert case.is_demo
-        assert case.revisions.count() == 1
-        assert case.method_links.count() >= 2
-        assert [block.block_type for block in case.results].count("key_figures") == 1
-        assert case.hero_image.width == 1600 and case.hero_image.height == 900
-        assert case.hero_image_alt.startswith("Illustrasjon: ")
-        for item in case.gallery_images.all():
-            assert item.alt_text.startswith("Illustrasjon: ")
-
-    assert client.login(username="ansatt", password="et-langt-demopassord")
-    listing = client.get("/eksempler/")
-    assert result_count(listing) == f"Viser alle {len(CASES)} eksemplene"
-    assert client.get("/").content.decode().count("Demo-innhold") >= 3
-    assert "Brukt i disse prosjektene" in client.get("/metoder/brukerreise/").content.decode()
-    for case in cases:
-        assert client.get(case.url).status_code == 200

@@ -2,14 +2,13 @@
 settings install the demo app only when DEMO_CONTENT asks for it."""
 
 import ast
-from pathlib import Path
 
 import pytest
 
 from demo.loaders import LOADERS
-from tests.test_settings import SAMPLE_PRODUCTION_ENV, manage
+from tests.helpers import ROOT
+from tests.intranet.test_settings import SAMPLE_PRODUCTION_ENV, manage
 
-ROOT = Path(__file__).resolve().parent.parent
 # Every package the wheel ships (pyproject.toml's [tool.setuptools.packages.find]).
 PRODUCTION_PACKAGES = [
     "intranet",

@@ -873,22 +873,3 @@ def test_benchmark_command_reports_percentiles(capsys):
     output = capsys.readouterr().out
     assert "p50" in output and "p95" in output
     assert "brukerreise" in output
-
-
-def test_demo_content_adds_synonyms_promotions_and_popular_searches(settings, client):
-    settings.DEMO_PASSWORD = "et-langt-demopassord"
-    call_command("setup_section", verbosity=0)
-    call_command("load_demo_content", verbosity=0)
-    counts = (SynonymGroup.objects.count(), Query.objects.count(), QueryDailyHits.objects.count())
-    call_command("load_demo_content", verbosity=0)
-    assert (
-        SynonymGroup.objects.count(),
-        Query.objects.count(),
-        QueryDailyHits.objects.count(),
-    ) == counts
-    assert counts[0] >= 3
-    client.force_login(factories.make_user("demo-leser"))
-    _response, html = search(client, q="customer journey")
-    assert "Brukerreise" in result_titles(html)
-    _response, html = search(client)
-    assert "Populære søk" in html

@@ -26,9 +26,8 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.core.management import call_command
-from django.db import connection, transaction
-from django.test import Client, override_settings
+from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
@@ -69,20 +68,11 @@ class Demo:
     before: dict = field(default_factory=dict)  # url → body as seen before any restriction
 
 
-@pytest.fixture(autouse=True)
-def _media_in_tmp():
-    """Replaces conftest's per-test media folder: the demo's images live for the module."""
-
-
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("media")
-    with (
-        override_settings(MEDIA_ROOT=media, DEMO_PASSWORD="et-langt-demopassord"),
-        django_db_blocker.unblock(),
-        transaction.atomic(),
-    ):
-        call_command("load_demo_content", verbosity=0)
+def demo(demo, django_db_blocker):
+    """The demo content (loaded once, tests/conftest.py), two users and every page as the
+    outsider saw it before any restriction."""
+    with django_db_blocker.unblock():
         Group.objects.create(name=GROUP)
         data = Demo(
             outsider=factories.make_user("utenfor"),
@@ -95,8 +85,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
             response = client.get(url)
             assert response.status_code == 200, url
             data.before[url] = body(response)
-        yield data
-        transaction.set_rollback(True)
+    return data
 
 
 def body(response):

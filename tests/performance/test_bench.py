@@ -5,15 +5,15 @@ still finds a URL of every kind in the database and that each of them answers.
 """
 
 import importlib.util
-from pathlib import Path
 
 import pytest
 
 from demo import factories
+from tests.helpers import ROOT
 
 pytestmark = pytest.mark.django_db
 
-BENCH_SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "bench.py"
+BENCH_SCRIPT = ROOT / "scripts" / "bench.py"
 
 
 @pytest.fixture(scope="module")

@@ -7,19 +7,15 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from demo import factories, pdf, worksheets
-from demo.loaders.methods import METHODS
 from methods.listing import PER_PAGE
 from methods.models import (
     MethodIndexPage,
@@ -28,6 +24,7 @@ from methods.models import (
     MethodPageResource,
     Phase,
 )
+from tests.helpers import card_titles, result_count
 
 pytestmark = pytest.mark.django_db
 
@@ -60,16 +57,6 @@ def toolkit(index):
         )
         for title, phases, tags, duration, difficulty in specs
     }
-
-
-def card_titles(response):
-    html = response.content.decode()
-    return re.findall(r'<a class="card__link" href="[^"]*">([^<]+)</a>', html)
-
-
-def result_count(response):
-    match = re.search(r'<p class="result-count"[^>]*>([^<]+)</p>', response.content.decode())
-    return match.group(1).strip()
 
 
 # --- The listing and its filters ------------------------------------------------------
@@ -316,56 +303,6 @@ def test_drafts_and_private_methods_never_appear(employee_client, index, toolkit
     )
     front_page = employee_client.get("/").content.decode()
     assert re.search(r'href="/metoder/\?fase=forsta">.*?2 metoder', front_page, flags=re.S)
-
-
-# --- Query count and render time ---------------------------------------------------------
-
-
-def build_methods(index, count):
-    phases = ["forsta", "skape", "teste"]
-    for number in range(count):
-        factories.make_method(
-            index,
-            title=f"Metode {number:03d}",
-            phases=[phases[number % 3], "gjennomgaende"],
-            tags=["brukerinnsikt", f"tema-{number % 5}"],
-            revision=False,
-        )
-
-
-def listing_queries(client, url):
-    """The number of queries of one listing request, after a first one warmed the caches."""
-    client.get(url)  # warm the site-root cache like any running server
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response
-
-
-# About 12 queries are the site's chrome (session, user, routing, menu, breadcrumbs,
-# settings); the listing adds 11–12: restrictions, phases, topics, 4 facet counts, the
-# counts, one page of methods and their phases.
-LISTING_QUERY_BUDGET = 26
-
-
-def test_listing_query_count_does_not_grow_with_the_number_of_methods(
-    employee_client, index, django_assert_max_num_queries
-):
-    urls = ["/metoder/", "/metoder/?fase=forsta&tema=brukerinnsikt&side=2"]
-    build_methods(index, 10)
-    with_10 = [listing_queries(employee_client, url)[0] for url in urls]
-
-    build_methods(index, 190)
-    with_200 = []
-    for url in urls:
-        employee_client.get(url)
-        with django_assert_max_num_queries(LISTING_QUERY_BUDGET):
-            employee_client.get(url)
-        count, response = listing_queries(employee_client, url)
-        with_200.append(count)
-        assert len(card_titles(response)) == PER_PAGE
-
-    assert with_10 == with_200
 
 
 # --- The method page -----------------------------------------------------------------------
@@ -806,39 +743,3 @@ def test_pdf_text_keeps_norwegian_letters_and_escapes_brackets():
     assert "Blåbær".encode("cp1252") in canvas.content()
     assert b"\\(og\\)" in canvas.content()
     assert b"\\\\" in canvas.content()
-
-
-def test_demo_loader_creates_the_methods_once(settings, client):
-    settings.DEMO_PASSWORD = "et-langt-demopassord"
-    call_command("load_demo_content", verbosity=0)
-    first = list(Page.objects.type(MethodPage).order_by("path").values_list("id", "slug", "live"))
-    documents = list(get_document_model().objects.values_list("id", "title"))
-
-    call_command("load_demo_content", verbosity=0)
-
-    assert (
-        list(Page.objects.type(MethodPage).order_by("path").values_list("id", "slug", "live"))
-        == first
-    )
-    assert list(get_document_model().objects.values_list("id", "title")) == documents
-    assert len(first) == len(METHODS) >= 12
-    assert Phase.objects.count() == 7
-    assert MethodIndexPage.objects.get().url_path.endswith("/metoder/")
-    assert MethodIndexPage.objects.get().show_in_menus
-
-    with_worksheets = MethodPage.objects.filter(resources__document__isnull=False).distinct()
-    assert with_worksheets.count() >= 3
-    for document in get_document_model().objects.filter(collection__name="Arbeidsark"):
-        with document.open_file() as handle:
-            assert handle.read(8) == b"%PDF-1.4"
-    for page in MethodPage.objects.all():
-        assert page.phases.exists()
-        assert len(page.steps) >= 4
-        assert page.revisions.count() == 1
-        assert page.related_methods.exists()
-
-    assert client.login(username="ansatt", password="et-langt-demopassord")
-    listing = client.get("/metoder/")
-    assert result_count(listing) == f"Viser alle {len(METHODS)} metodene"
-    for spec in METHODS:
-        assert client.get(f"/metoder/{spec['slug']}/").status_code == 200

@@ -9,15 +9,13 @@ import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 from types import SimpleNamespace
 
 from django.test import RequestFactory
 from gunicorn.config import Config
 
 from intranet.log_format import JSONAccessLogger, JSONFormatter
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT
 
 # Paths as gunicorn hands them to the application: percent-decoded, one
 # character per byte (Latin-1), so bytes that are not UTF-8 arrive as such.

@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
-from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from core.formats import format_when
@@ -19,6 +18,7 @@ from events import ics
 from events.blocks import AgendaItemBlock, ProgrammeBlock
 from events.models import EventIndexPage, EventPage, EventPageRelatedCase, EventPageRelatedMethod
 from events.state import EventStatus, event_state, state_filter, status_at
+from tests.helpers import text_at, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -26,19 +26,6 @@ OSLO = ZoneInfo("Europe/Oslo")
 START = datetime(2021, 11, 25, 9, 0, tzinfo=OSLO)
 END = datetime(2021, 11, 25, 20, 0, tzinfo=OSLO)
 MICROSECOND = timedelta(microseconds=1)
-
-
-def text_of(response):
-    """The page's visible text with the tags dropped and the spaces collapsed."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
-
-
-def main_text(response):
-    html = response.content.decode()
-    main = html[html.index("<main") : html.index("</main>")]
-    return " ".join(re.sub(r"<[^>]+>", " ", main).split())
 
 
 @pytest.fixture
@@ -179,7 +166,7 @@ def test_before_the_event_the_page_offers_sign_up_calendar_and_programme(
     )
     response = employee_client.get(event.url)
     html = response.content.decode()
-    text = main_text(response)
+    text = text_at(response, "main")
 
     assert response.status_code == 200
     assert "Kommende" in text
@@ -208,7 +195,7 @@ def test_during_the_event_the_stream_comes_first(employee_client, index_page):
     )
     response = employee_client.get(event.url)
     html = response.content.decode()
-    text = main_text(response)
+    text = text_at(response, "main")
 
     assert "Sendes nå" in text
     assert (
@@ -228,7 +215,7 @@ def test_an_event_on_site_without_a_stream_says_where_it_is_on(employee_client, 
         event_format="fysisk",
         place="Fabrikken, Sandvigå 7",
     )
-    text = main_text(employee_client.get(event.url))
+    text = text_at(employee_client.get(event.url), "main")
 
     assert "Pågår nå" in text
     assert "Arrangementet pågår nå, Fabrikken, Sandvigå 7, til kl." in text
@@ -240,7 +227,7 @@ def test_after_the_event_the_recording_comes_first_then_how_it_went(
 ):
     response = employee_client.get(innovation_day.url)
     html = response.content.decode()
-    text = main_text(response)
+    text = text_at(response, "main")
 
     assert "Avsluttet" in text
     assert "«Tenke det, tørre det, gjøre det»" in text
@@ -264,13 +251,13 @@ def test_after_a_streamed_event_without_recording_the_page_says_it_will_come(
     event = factories.make_event(
         index_page, start=moment(-2), end=moment(-2, 3), stream_url="https://video.eksempel.no/x"
     )
-    text = main_text(employee_client.get(event.url))
+    text = text_at(employee_client.get(event.url), "main")
     assert "Opptaket legges ut her når det er klart." in text
     assert "Se opptaket" not in text
 
 
 def test_the_facts_say_when_where_how_and_for_whom(employee_client, innovation_day):
-    text = main_text(employee_client.get(innovation_day.url))
+    text = text_at(employee_client.get(innovation_day.url), "main")
     assert "Når torsdag 25. november 2021 kl. 09.00–20.00" in text
     assert "Hvor Digitalt, kveldsforedraget også på Facebook" in text
     assert "Format Digitalt" in text
@@ -337,7 +324,7 @@ def test_the_page_refuses_posts(employee_client, innovation_day):
 
 def test_a_demo_event_carries_the_badge_and_says_what_is_invented(employee_client, index_page):
     event = factories.make_event(index_page, is_demo=True, demo_note="Datoen er ikke bekreftet.")
-    text = main_text(employee_client.get(event.url))
+    text = text_at(employee_client.get(event.url), "main")
     assert "Demo-innhold" in text
     assert "Datoen er ikke bekreftet." in text
 
@@ -620,7 +607,7 @@ def test_the_listing_shows_coming_events_soonest_first_then_past_ones_by_year(
     event("Frokostmøte nå", moment(hours=-1))
 
     response = employee_client.get("/arrangementer/")
-    text = main_text(response)
+    text = text_at(response, "main")
     order = [
         "Kommende arrangementer",
         "Frokostmøte nå",
@@ -658,48 +645,10 @@ def test_grouping_by_year_uses_norwegian_time(index_page):
 
 
 def test_the_listing_says_so_when_nothing_is_coming(employee_client, innovation_day):
-    text = main_text(employee_client.get("/arrangementer/"))
+    text = text_at(employee_client.get("/arrangementer/"), "main")
     assert "Ingen arrangementer er planlagt akkurat nå." in text
     assert "Legg alle kommende arrangementer i kalenderen" not in text
     assert "opptak finnes" in text
-
-
-def count_listing_queries(client):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.get("/arrangementer/")  # warm, as a running server answers
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get("/arrangementer/").status_code == 200
-    return len(queries)
-
-
-def test_listing_query_count_does_not_grow_with_the_number_of_events(
-    employee_client, index_page, django_assert_max_num_queries
-):
-    def add_events(first, count):
-        for number in range(first, first + count):
-            days = (number + 1) * (1 if number % 2 else -1)
-            factories.make_event(
-                index_page,
-                title=f"Arrangement {number}",
-                slug=f"arrangement-{number}",
-                start=moment(days),
-                end=moment(days, 2),
-                revision=False,
-            )
-
-    add_events(0, 10)
-    with_ten = count_listing_queries(employee_client)
-    add_events(10, 90)
-    with_hundred = count_listing_queries(employee_client)
-
-    assert with_hundred == with_ten
-    # Session, user, site, routing, privacy, permissions, menu, breadcrumbs, settings and the
-    # session's save: 17; the events, with their recordings: 1.
-    with django_assert_max_num_queries(18):
-        response = employee_client.get("/arrangementer/")
-    assert main_text(response).count("Arrangement ") == 100
 
 
 # --- The front page -----------------------------------------------------------------------------
@@ -777,57 +726,6 @@ def test_the_front_page_without_an_event_listing_has_no_event_section(employee_c
 
 
 # --- Demo content -------------------------------------------------------------------------------
-
-
-def test_demo_loader_builds_past_and_coming_events_and_is_idempotent(settings, client):
-    from demo.loaders import cases as cases_demo
-    from demo.loaders import home as home_demo
-    from demo.loaders import methods as methods_demo
-
-    settings.DEMO_PASSWORD = "et-langt-demopassord"
-    home_demo.load()
-    methods_demo.load()
-    cases_demo.load()
-    events_demo.load()
-    first = list(Page.objects.order_by("path").values_list("id", "path", "title", "live"))
-
-    events_demo.load()
-
-    assert list(Page.objects.order_by("path").values_list("id", "path", "title", "live")) == first
-    events = {event.slug: event for event in EventPage.objects.live()}
-    assert {
-        slug: event.state.status
-        for slug, event in events.items()
-        if "2020" in slug or "2021" in slug
-    } == {
-        "innovasjonsdagen-2020": EventStatus.PAST,
-        "innovasjonsdagen-2021": EventStatus.PAST,
-    }
-    coming = [event for event in events.values() if event.state.is_upcoming]
-    assert len(coming) == 2
-    assert all(event.is_demo and event.demo_note for event in events.values())
-    day_2021 = events["innovasjonsdagen-2021"]
-    assert day_2021.tagline == "Tenke det, tørre det, gjøre det"
-    assert day_2021.event_format == "digital" and day_2021.audience == "alle"
-    assert (day_2021.participants, day_2021.participants_at_least) == (800, True)
-    assert "Datoen er ikke bekreftet" in day_2021.demo_note
-    assert day_2021.recording_video["url"].startswith("https://video.eksempel.no/")
-    assert {block.block_type for block in day_2021.programme} == {
-        "agenda_item",
-        "pause",
-        "workshop",
-    }
-    assert events["innovasjonsdagen-2020"].start.astimezone(OSLO).date() == date(2020, 11, 26)
-    assert day_2021.live_related_methods(None) and day_2021.live_related_cases(None)
-    for event in coming:
-        local_day = event.start.astimezone(OSLO).date()
-        assert local_day.weekday() < 5
-        assert not (local_day.month == 12 and local_day.day >= 15)
-
-    assert client.login(username="ansatt", password="et-langt-demopassord")
-    listing = text_of(client.get("/arrangementer/"))
-    assert "Demo-innhold" in listing and "Innovasjonsdagen 2021" in listing
-    assert "Neste arrangement" in text_of(client.get("/"))
 
 
 @pytest.mark.parametrize(

@@ -4,13 +4,13 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT
+
 CATALOGUE = ROOT / "locale" / "nb" / "LC_MESSAGES" / "django.po"
 
 SAMPLE_PRODUCTION_ENV = {

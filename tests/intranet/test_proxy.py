@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from demo import factories
 from intranet.client_ip import client_ip
-from tests.test_settings import SAMPLE_PRODUCTION_ENV, manage
+from tests.intranet.test_settings import SAMPLE_PRODUCTION_ENV, manage
 
 PROXY = "10.20.0.5"
 ATTACKER = "192.0.2.66"
