@@ -65,3 +65,5 @@ def page_of(response):
 
 # The project's folder (tests/helpers.py is one level below it).
 ROOT = Path(__file__).resolve().parent.parent
+# The project's apps that define page types.
+PROJECT_APPS = {"core", "home", "methods", "cases", "funding", "events", "fabrikken"}

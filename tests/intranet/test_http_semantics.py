@@ -11,8 +11,8 @@ from wagtail.models import Page
 from demo import factories
 from fabrikken.models import GuidanceRequest
 from funding.models import FundingApplication
-from tests.fabrikken.test_fabrikken import make_request
-from tests.funding.test_funding import answers
+from tests.fabrikken.conftest import make_request
+from tests.funding.conftest import answers
 
 pytestmark = pytest.mark.django_db
 

@@ -1,92 +1,17 @@
-"""The shared block library: every block renders what a reader needs, and refuses bad input."""
+"""The shared block library: the library as a whole, text, images, calls to action and video."""
 
 import pytest
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils.translation import gettext
-from wagtail.documents import get_document_model
 from wagtail.embeds.exceptions import EmbedNotFoundException
-from wagtail.images import get_image_model
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
-from home.blocks import BodyBlock, media
-from home.blocks.common import host_name, human_file_size, make_anchor, tel_href
-from home.models import Person
+from home.blocks import media
+from tests.core.conftest import BLOCK_NAMES, UNREACHABLE_VIDEO, render
 from tests.helpers import soup, text_of, texts
 
-NBSP = "\u00a0"
-UNREACHABLE_VIDEO = "https://video.eksempel.invalid/opptak"
-BLOCK_NAMES = [
-    "heading",
-    "paragraph",
-    "image",
-    "quote",
-    "call_to_action",
-    "info_box",
-    "video",
-    "documents",
-    "accordion",
-    "key_figures",
-    "contact_person",
-    "table",
-]
-
-
-@pytest.fixture
-def body():
-    return BodyBlock()
-
-
-@pytest.fixture
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def image(media_root):
-    return get_image_model().objects.create(
-        title="Idémyldring på Fabrikken",
-        file=get_test_image_file(filename="idemyldring.png", size=(1600, 900)),
-    )
-
-
-@pytest.fixture
-def document(media_root):
-    document = get_document_model()(title="Mal for gevinstkart")
-    document.file.save("gevinstkart.pdf", ContentFile(b"%PDF-1.4\n" + b"0" * 119_991), save=False)
-    document.save()
-    return document
-
-
-@pytest.fixture
-def person(image):
-    return Person.objects.create(
-        name="Innovasjonsrådgiveren",
-        role="Rådgiver",
-        unit="Innovasjon og digitalisering",
-        email="innovasjon@eksempel.no",
-        phone="+47 12 34 56 78",
-        photo=image,
-    )
-
-
-def render(body, name, value):
-    block = body.child_blocks[name]
-    return block.render(block.normalize(value))
-
-
-# The library as a whole
+# --- The library as a whole ----------------------------------------------------------
 
 
 def test_body_block_has_the_blocks_in_order(body):
@@ -184,7 +109,7 @@ def test_body_renders_a_stream_of_blocks(body, image):
     assert html.count('class="w-block-') == 5
 
 
-# Text blocks
+# --- Text blocks ---------------------------------------------------------------------
 
 
 def test_heading_takes_its_id_from_the_text_or_the_anchor(body):
@@ -229,7 +154,7 @@ def test_info_box_shows_its_kind_in_words(body):
     assert "Frist 1. april" in html and "Søk i tide." in html
 
 
-# Image
+# --- Image ---------------------------------------------------------------------------
 
 
 @pytest.mark.django_db
@@ -279,7 +204,7 @@ def test_image_with_alt_text_is_accepted(body, image):
     assert cleaned["alt_text"] == "Gule lapper."
 
 
-# Call to action
+# --- Call to action ------------------------------------------------------------------
 
 
 CTA = {"heading": "Søk om støtte", "text": "", "link_text": "Søk om innovasjonsmidler"}
@@ -325,7 +250,7 @@ def test_call_to_action_renders_a_button_link(body):
     assert 'href="https://www.ks.no/veikart"' in block.render(value)
 
 
-# Video
+# --- Video ---------------------------------------------------------------------------
 
 
 @pytest.mark.django_db
@@ -373,131 +298,3 @@ def test_video_with_embed_keeps_the_link(body, monkeypatch):
     assert FakeEmbed.html in html
     assert f'href="{UNREACHABLE_VIDEO}"' in html
     assert "Kort" in html
-
-
-# Documents
-
-
-@pytest.mark.django_db
-def test_documents_show_type_and_size(body, document):
-    html = render(body, "documents", {"heading": "Maler", "documents": [document]})
-    text = text_of(html)
-    assert "<h2" in html and "Maler" in text
-    assert f'href="{document.url}"' in html
-    assert gettext("Download %(title)s") % {"title": "Mal for gevinstkart"} in text
-    assert f"(PDF, 120{NBSP}kB)" in text
-
-
-@pytest.mark.django_db
-def test_documents_need_at_least_one(body):
-    block = body.child_blocks["documents"]
-    with pytest.raises(ValidationError):
-        block.clean(block.normalize({"heading": "Maler", "documents": []}))
-
-
-# Structure
-
-
-def test_accordion_renders_details_under_a_heading(body):
-    html = render(
-        body,
-        "accordion",
-        {
-            "heading": "Spørsmål og svar",
-            "items": [{"question": "Kan vi søke om lønn?", "answer": "<p>Ja.</p>"}],
-        },
-    )
-    assert '<h2 class="accordion__heading">Spørsmål og svar</h2>' in html
-    assert texts(html, "details > summary") == ["Kan vi søke om lønn?"]
-    assert "<p>Ja.</p>" in html
-
-
-def test_key_figures_put_the_label_before_the_number(body):
-    html = render(
-        body,
-        "key_figures",
-        {
-            "heading": "Resultater",
-            "figures": [{"value": f"30{NBSP}%", "label": "færre fall blant brukerne"}],
-            "note": "2021. Kilde: demo.",
-        },
-    )
-    assert '<dl class="key-figures">' in html
-    label = soup(html).find("dt")
-    assert label.get_text() == "færre fall blant brukerne"
-    assert label.find_next_sibling().name == "dd"
-    assert label.find_next_sibling().get_text() == "30\xa0%"
-    assert "2021. Kilde: demo." in html
-
-
-def test_table_renders_caption_and_header_cells(body):
-    block = body.child_blocks["table"]
-    html = block.render(block.get_preview_value())
-    caption = soup(html).find("caption")
-    assert caption.get_text().startswith("Støtteordninger og søknads")
-    assert soup(html).find(attrs={"aria-labelledby": caption["id"]}) is not None
-    assert 'class="table-scroll" role="region" tabindex="0"' in html
-    assert html.count('<th scope="col"') == 3
-    assert "<td" in html and "Prøv det!" in html
-
-
-def test_table_first_column_can_be_row_headers(body):
-    html = render(
-        body,
-        "table",
-        {
-            "caption": "Frister",
-            "table": {
-                "table_header_choice": "both",
-                "first_row_is_table_header": True,
-                "first_col_is_header": True,
-                "data": [["Ordning", "Frist"], ["Prøv det!", "Løpende"]],
-            },
-        },
-    )
-    assert '<th scope="row"' in html and "Prøv det!" in html
-
-
-# Contact
-
-
-@pytest.mark.django_db
-def test_contact_person_card(body, person):
-    html = render(body, "contact_person", {"heading": "Kontaktperson", "person": person})
-    text = text_of(html)
-    assert "Kontaktperson" in text and "Innovasjonsrådgiveren" in text
-    assert "Rådgiver" in text and "Innovasjon og digitalisering" in text
-    assert 'href="mailto:innovasjon@eksempel.no"' in html
-    assert 'href="tel:+4712345678"' in html
-    photo = soup(html).find("img")
-    assert (photo["width"], photo["height"], photo["alt"]) == ("96", "96", "")
-
-
-def test_contact_person_heading_defaults_to_kontaktperson(body):
-    default = body.child_blocks["contact_person"].get_default()
-    assert default["heading"] == "Kontaktperson"
-
-
-# Helpers
-
-
-@pytest.mark.parametrize(
-    ("size", "expected"),
-    [
-        (None, ""),
-        (512, f"512{NBSP}B"),
-        (120_000, f"120{NBSP}kB"),
-        (999_700, f"1,0{NBSP}MB"),
-        (1_400_000, f"1,4{NBSP}MB"),
-        (12_300_000, f"12{NBSP}MB"),
-    ],
-)
-def test_human_file_size(size, expected):
-    assert human_file_size(size) == expected
-
-
-def test_small_helpers():
-    assert make_anchor("Økonomi, ærlighet og åpenhet") == "okonomi-aerlighet-og-apenhet"
-    assert host_name("https://www.youtube.com/watch?v=1") == "youtube.com"
-    assert host_name("not a url") == ""
-    assert tel_href("51 50 70 90") == "51507090"
