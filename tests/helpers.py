@@ -67,3 +67,15 @@ def page_of(response):
 ROOT = Path(__file__).resolve().parent.parent
 # The project's apps that define page types.
 PROJECT_APPS = {"core", "home", "methods", "cases", "funding", "events", "fabrikken"}
+
+
+def page_html(response):
+    """The HTML of a page the reader was shown: a 200, never a sign-in redirect or an error
+    page, so that «absent from the page» cannot pass on an empty redirect."""
+    assert response.status_code == 200, f"{response.status_code} {response.get('Location', '')}"
+    return html_of(response)
+
+
+def page_text(response):
+    """What a reader sees on a page they were shown (a 200; see page_html)."""
+    return text_of(page_html(response))

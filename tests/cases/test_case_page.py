@@ -14,7 +14,7 @@ from cases.models import (
 from cases.templatetags.cases_tags import cases_using_method
 from demo import factories
 from tests.cases.conftest import build_cases
-from tests.helpers import card_titles
+from tests.helpers import card_titles, page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +108,7 @@ def test_case_page_shows_all_its_parts(employee_client, index, sectors, methods,
 def test_a_planned_case_without_results_leaves_them_out(employee_client, index):
     page = factories.make_case(index, status="planlagt", start_date=datetime.date(2027, 3, 1))
 
-    html = employee_client.get(page.url).content.decode()
+    html = page_html(employee_client.get(page.url))
 
     assert "Planlagt" in html and "Fra mars 2027" in html
     for heading in ["Resultater", "Metodene vi brukte", "Dette lærte vi", "Bilder fra prosjektet"]:
@@ -235,7 +235,7 @@ def test_cases_are_found_by_text_topic_service_area_and_method(
 
 
 def test_a_method_page_lists_the_projects_that_used_it(employee_client, portfolio, methods):
-    html = employee_client.get("/metoder/brukerreise/").content.decode()
+    html = page_html(employee_client.get("/metoder/brukerreise/"))
 
     assert "Brukt i disse prosjektene" in html
     section = html[html.index("Brukt i disse prosjektene") :]
@@ -252,7 +252,7 @@ def test_a_method_page_lists_the_projects_that_used_it(employee_client, portfoli
 
 
 def test_a_method_without_cases_has_no_project_list(employee_client, methods):
-    html = employee_client.get("/metoder/pdsa/").content.decode()
+    html = page_html(employee_client.get("/metoder/pdsa/"))
 
     assert "Brukt i disse prosjektene" not in html
 
@@ -262,7 +262,7 @@ def test_a_method_used_by_many_shows_the_newest_and_links_to_all(
 ):
     build_cases(index, sectors, {"pdsa": methods["pdsa"]}, 8)
 
-    html = employee_client.get("/metoder/pdsa/").content.decode()
+    html = page_html(employee_client.get("/metoder/pdsa/"))
     section = html[html.index("Brukt i disse prosjektene") :]
 
     assert [

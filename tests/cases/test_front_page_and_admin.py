@@ -16,7 +16,7 @@ from cases.templatetags.cases_tags import latest_cases
 from demo import factories
 from home.roles import EDITORS, MODERATORS, apply_roles
 from tests.cases.conftest import build_cases
-from tests.helpers import card_titles
+from tests.helpers import card_titles, page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,7 @@ def test_editors_pin_a_case_first_on_the_front_page(employee_client, index, port
 def test_front_page_has_no_case_section_without_cases(
     employee_client, index, django_assert_max_num_queries
 ):
-    assert "Fra prosjektene" not in employee_client.get("/").content.decode()
+    assert "Fra prosjektene" not in page_html(employee_client.get("/"))
     request = employee_client.get("/").wsgi_request
     with django_assert_max_num_queries(5):
         assert latest_cases({"request": request})["cases"] == []
@@ -88,7 +88,7 @@ def test_front_page_section_leaves_out_a_private_listing(employee_client, index,
     # signed-in employee through, so it no longer hides anything from lists).
     factories.restrict_to_groups(index, "Moderatorer")
 
-    assert "Fra prosjektene" not in employee_client.get("/").content.decode()
+    assert "Fra prosjektene" not in page_html(employee_client.get("/"))
 
 
 # --- Admin ------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from cases.models import (
 from demo import factories
 from home.listing import PER_PAGE
 from tests.cases.conftest import build_cases
-from tests.helpers import card_titles, result_count
+from tests.helpers import card_titles, page_html, result_count
 
 pytestmark = pytest.mark.django_db
 
@@ -105,7 +105,7 @@ def test_a_case_with_two_chosen_values_is_listed_once(employee_client, portfolio
 
 
 def test_counts_in_the_filter_labels_follow_the_other_groups(employee_client, portfolio):
-    html = employee_client.get("/eksempler/?sektor=helse-og-velferd").content.decode()
+    html = page_html(employee_client.get("/eksempler/?sektor=helse-og-velferd"))
 
     assert re.search(r"Pågående <span[^>]*>\(1\)</span>", html)
     assert re.search(r"Planlagt <span[^>]*>\(0\)</span>", html)
@@ -115,9 +115,7 @@ def test_counts_in_the_filter_labels_follow_the_other_groups(employee_client, po
 
 
 def test_removing_one_filter_keeps_the_others(employee_client, portfolio):
-    html = employee_client.get(
-        "/eksempler/?status=avsluttet&sektor=helse-og-velferd"
-    ).content.decode()
+    html = page_html(employee_client.get("/eksempler/?status=avsluttet&sektor=helse-og-velferd"))
 
     assert 'href="/eksempler/?sektor=helse-og-velferd">Fjern filter: Avsluttet' in html
     assert 'href="/eksempler/?status=avsluttet">Fjern filter: Helse og velferd' in html
@@ -161,7 +159,7 @@ def test_an_unknown_filter_value_shows_every_case(employee_client, portfolio, qu
 
 
 def test_an_unknown_value_is_named_in_a_notice(employee_client, portfolio):
-    html = employee_client.get("/eksempler/?sektor=finnes-ikke&tema=ukjent").content.decode()
+    html = page_html(employee_client.get("/eksempler/?sektor=finnes-ikke&tema=ukjent"))
 
     assert (
         "Vi kjenner ikke filtrene «finnes-ikke», «ukjent», så de blir ikke brukt. "
@@ -239,11 +237,11 @@ def test_drafts_unpublished_and_private_cases_never_appear(
     unpublished.unpublish()
 
     for url in ["/eksempler/", "/eksempler/?metode=pdsa", "/", "/metoder/pdsa/"]:
-        html = employee_client.get(url).content.decode()
+        html = page_html(employee_client.get(url))
         assert "Kladd om velferd" not in html
         assert "Hemmelig prosjekt" not in html
         assert "Avpublisert prosjekt" not in html
-    html = employee_client.get("/eksempler/").content.decode()
+    html = page_html(employee_client.get("/eksempler/"))
     assert "Viser alle 5 eksemplene" in html
     assert re.search(r"PDSA – modell for forbedring <span[^>]*>\(1\)</span>", html)
 
@@ -255,8 +253,8 @@ def test_a_draft_revision_of_a_live_case_stays_unseen(employee_client, portfolio
     case.method_links.add(CasePageMethod(method=methods["brukerreise"], sort_order=0))
     case.save_revision()
 
-    listing = employee_client.get("/eksempler/").content.decode()
+    listing = page_html(employee_client.get("/eksempler/"))
     assert "Nattro (nytt utkast)" not in listing
     assert ">Nattro</a>" in listing
     assert ">Nattro</a>" in employee_client.get("/metoder/pdsa/").content.decode()
-    assert "Nattro" not in employee_client.get("/metoder/brukerreise/").content.decode()
+    assert "Nattro" not in page_html(employee_client.get("/metoder/brukerreise/"))

@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from home.blocks import media
 from tests.core.conftest import BLOCK_NAMES, UNREACHABLE_VIDEO, render
-from tests.helpers import soup, text_of, texts
+from tests.helpers import page_html, soup, text_of, texts
 
 # --- The library as a whole ----------------------------------------------------------
 
@@ -75,7 +75,7 @@ def test_the_block_picker_preview_uses_the_site_stylesheet(admin_client, body, n
 def test_the_quote_preview_shows_the_quote(admin_client, body):
     block = body.child_blocks["quote"]
     url = reverse("wagtailadmin_block_preview")
-    html = admin_client.get(url, {"id": block.definition_prefix}).content.decode()
+    html = page_html(admin_client.get(url, {"id": block.definition_prefix}))
     assert '<figure class="quote">' in html
     assert "Intervjuene viste oss noe helt annet." in html
 

@@ -19,6 +19,7 @@ from funding.models import FundingApplication
 from home import roles
 from home.models import FourEyesApprovalTask
 from tests.core.conftest import client_for, page_form, workflow_action
+from tests.helpers import page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -274,7 +275,7 @@ def test_moderators_see_no_publish_button_but_administrators_do(client, section,
     edit_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
 
     client.force_login(people["moderator"])
-    moderator_html = client.get(edit_url).content.decode()
+    moderator_html = page_html(client.get(edit_url))
     client.force_login(people["admin"])
     admin_html = client.get(edit_url).content.decode()
 

@@ -16,6 +16,7 @@ from wagtail.models import (
 from demo import factories
 from home.models import ContentPage
 from tests.core.conftest import page_form, submit_new_page, workflow_action
+from tests.helpers import page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +85,7 @@ def test_a_moderator_cannot_approve_their_own_submission(client, section, people
     assert response.status_code in (302, 403)  # Wagtail turns PermissionDenied into a redirect
     assert not page.live
 
-    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    dashboard = page_html(client.get(reverse("wagtailadmin_home")))
     assert "Egen side" not in dashboard.split("Venter på min gjennomgang")[-1][:4000]
 
     client.force_login(people["moderator2"])
@@ -154,7 +155,7 @@ def test_employees_see_last_updated_and_the_owner(client, section, people):
     page = factories.make_content_page(content_owner=people["redaktor"])
     client.force_login(people["ansatt"])
 
-    html = client.get(page.url).content.decode()
+    html = page_html(client.get(page.url))
 
     assert "Sist oppdatert" in html
     assert "Innholdseier: Redaktor Testesen" in html
@@ -175,7 +176,7 @@ def test_stale_pages_are_in_the_review_report_and_the_owner_confirms_in_one_clic
     report_url = reverse("home_review_report")
 
     client.force_login(people["moderator"])
-    html = client.get(report_url).content.decode()
+    html = page_html(client.get(report_url))
     assert "Gammel side" in html
     assert "Fersk side" not in html
     assert "Redaktor Testesen" in html

@@ -13,7 +13,7 @@ from demo.loaders import events as events_demo
 from events.blocks import AgendaItemBlock, ProgrammeBlock
 from events.models import EventIndexPage, EventPage
 from tests.events.conftest import OSLO, moment
-from tests.helpers import text_at, text_of
+from tests.helpers import page_text, text_at, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -237,7 +237,7 @@ def test_the_front_page_has_no_event_section_without_events(employee_client, ind
 
 
 def test_the_front_page_without_an_event_listing_has_no_event_section(employee_client, home):
-    assert "Alle arrangementer" not in text_of(employee_client.get("/"))
+    assert "Alle arrangementer" not in page_text(employee_client.get("/"))
 
 
 # --- Demo content -------------------------------------------------------------------------------

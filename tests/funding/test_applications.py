@@ -17,7 +17,7 @@ from demo import factories
 from funding.models import FundingApplication
 from home.roles import MODERATORS
 from tests.funding.conftest import DEADLINE, OPENS
-from tests.helpers import html_of, text_of
+from tests.helpers import html_of, page_text, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -203,7 +203,7 @@ def test_only_those_who_may_publish_a_call_read_its_applications(client, home, a
     for address in (url, url + "?export=csv"):
         refused = client.get(address)
         assert refused.status_code == 302 and refused["Location"] == "/admin/"
-    assert "Kari Nordmann" not in text_of(client.get("/admin/forms/"))
+    assert "Kari Nordmann" not in page_text(client.get("/admin/forms/"))
 
     explorer = reverse("wagtailadmin_explore", args=(applications.get_parent().pk,))
     assert url not in html_of(client.get(explorer))

@@ -8,7 +8,7 @@ from django.utils import timezone
 from demo import factories
 from home.forms import example_date, example_datetime_text
 from tests.funding.conftest import OSLO
-from tests.helpers import html_of, text_of
+from tests.helpers import html_of, page_text, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -125,7 +125,7 @@ def test_front_page_says_when_the_next_call_opens(employee_client, index_page):
 
 
 def test_front_page_without_funding_index_has_no_funding_section(employee_client, home):
-    assert "Søk støtte" not in text_of(employee_client.get("/"))
+    assert "Søk støtte" not in page_text(employee_client.get("/"))
 
 
 # --- Demo content -------------------------------------------------------------------

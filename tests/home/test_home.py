@@ -12,6 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from demo import factories
 from home.models import ContentPage, ContentPageRelatedLink, HomePage
+from tests.helpers import page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +43,7 @@ def test_front_page_leaves_out_unpublished_highlights(employee_client, home):
     home.highlights.create(page=draft)
     home.save_revision().publish()
 
-    html = employee_client.get("/").content.decode()
+    html = page_html(employee_client.get("/"))
 
     assert "Kladd om kultur" not in html
 
@@ -140,7 +141,7 @@ def test_content_page_shows_its_parts(employee_client, home):
     page.related_links.create(link_url="https://www.ks.no/", title="KS om innovasjon")
     page.save_revision().publish()
 
-    html = employee_client.get(page.url).content.decode()
+    html = page_html(employee_client.get(page.url))
 
     assert "<title>Hva er innovasjon? – Innovasjon – Stavanger kommune</title>" in html
     assert "Noe nytt som skaper verdi." in html
@@ -157,7 +158,7 @@ def test_main_menu_lists_menu_pages_and_marks_the_current_one(employee_client, h
     in_menu = factories.make_content_page(title="Innovasjonskultur", show_in_menus=True)
     factories.make_content_page(title="Personvern", show_in_menus=False)
 
-    html = employee_client.get(in_menu.url).content.decode()
+    html = page_html(employee_client.get(in_menu.url))
     menu = html.split('aria-label="Hovedmeny"')[1].split("</nav>")[0]
 
     assert "Innovasjonskultur" in menu
@@ -173,7 +174,7 @@ def test_unknown_address_gives_a_norwegian_404(employee_client, home):
 
 
 def test_english_is_available_through_the_browser_language(employee_client, home):
-    html = employee_client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = page_html(employee_client.get("/", HTTP_ACCEPT_LANGUAGE="en"))
 
     assert '<html lang="en">' in html
     assert "Skip to main content" in html

@@ -14,7 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from demo import factories
-from tests.helpers import ROOT
+from tests.helpers import ROOT, page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ def test_the_admin_may_frame_its_own_previews_but_nothing_else_changes(client, h
 
 
 def test_the_sign_in_page_has_no_inline_script(client):
-    html = client.get(reverse("login")).content.decode()
+    html = page_html(client.get(reverse("login")))
 
     assert "<script>" not in html
     assert "onclick=" not in html

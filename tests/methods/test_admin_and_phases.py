@@ -13,6 +13,7 @@ from methods.models import (
     MethodPage,
     Phase,
 )
+from tests.helpers import page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -162,7 +163,7 @@ def test_front_page_has_no_method_section_without_methods(
 ):
     from methods.templatetags.methods_tags import method_finder
 
-    assert "Finn en metode" not in employee_client.get("/").content.decode()
+    assert "Finn en metode" not in page_html(employee_client.get("/"))
     request = employee_client.get("/").wsgi_request
     with django_assert_max_num_queries(1):
         assert method_finder({"request": request}) is None
@@ -193,4 +194,4 @@ def test_front_page_section_leaves_out_a_private_listing(employee_client, toolki
     # signed-in employee through, so it no longer hides anything from lists).
     factories.restrict_to_groups(index, "Moderatorer")
 
-    assert "Finn en metode" not in employee_client.get("/").content.decode()
+    assert "Finn en metode" not in page_html(employee_client.get("/"))

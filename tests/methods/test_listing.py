@@ -9,7 +9,7 @@ from wagtail.models import PageViewRestriction
 
 from demo import factories
 from methods.listing import PER_PAGE
-from tests.helpers import card_titles, result_count
+from tests.helpers import card_titles, page_html, result_count
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +102,7 @@ def test_a_method_with_two_chosen_topics_is_listed_once(employee_client, toolkit
 
 
 def test_counts_in_the_filter_labels_follow_the_other_groups(employee_client, toolkit):
-    html = employee_client.get("/metoder/?vanskelighetsgrad=lett").content.decode()
+    html = page_html(employee_client.get("/metoder/?vanskelighetsgrad=lett"))
 
     # With «lett» chosen: Crazy 8s (skape) and Retrospektiv (gjennomgående).
     assert re.search(r"Skape idéer og løsninger <span[^>]*>\(1\)</span>", html)
@@ -113,7 +113,7 @@ def test_counts_in_the_filter_labels_follow_the_other_groups(employee_client, to
 
 
 def test_removing_one_filter_keeps_the_others(employee_client, toolkit):
-    html = employee_client.get("/metoder/?fase=forsta&tidsbruk=halv-dag").content.decode()
+    html = page_html(employee_client.get("/metoder/?fase=forsta&tidsbruk=halv-dag"))
 
     links = dict(
         re.findall(
@@ -232,7 +232,7 @@ def test_a_page_number_out_of_range_shows_the_last_or_first_page(
 
 
 def test_a_single_page_has_no_pagination(employee_client, toolkit):
-    assert "Sidenavigering" not in employee_client.get("/metoder/").content.decode()
+    assert "Sidenavigering" not in page_html(employee_client.get("/metoder/"))
 
 
 # --- What the listing never shows -------------------------------------------------------
@@ -248,7 +248,7 @@ def test_drafts_and_private_methods_never_appear(employee_client, index, toolkit
     unpublished.unpublish()
 
     for url in ["/metoder/", "/metoder/?fase=forsta", "/"]:
-        html = employee_client.get(url).content.decode()
+        html = page_html(employee_client.get(url))
         assert "Kladd om idémyldring" not in html
         assert "Hemmelig metode" not in html
         assert "Avpublisert metode" not in html

@@ -15,6 +15,7 @@ from methods.models import (
     MethodPageRelatedMethod,
     MethodPageResource,
 )
+from tests.helpers import page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -149,7 +150,7 @@ def test_stage_headings_divide_the_steps_and_the_numbers_run_on(employee_client,
         ],
     )
 
-    html = employee_client.get("/metoder/gevinstkart/").content.decode()
+    html = page_html(employee_client.get("/metoder/gevinstkart/"))
 
     assert '<h3 class="steps__stage">Første økt</h3>' in html
     assert '<h3 class="steps__stage">Andre økt</h3>' in html
@@ -165,7 +166,7 @@ def test_stage_headings_divide_the_steps_and_the_numbers_run_on(employee_client,
 def test_method_without_optional_parts_leaves_them_out(employee_client, index):
     factories.make_method(index, title="Enkel", materials="", participants_max=None)
 
-    html = employee_client.get("/metoder/enkel/").content.decode()
+    html = page_html(employee_client.get("/metoder/enkel/"))
 
     assert "Dette trenger du" not in html
     assert "Arbeidsark og lenker" not in html

@@ -56,7 +56,7 @@ BUDGETS = {
     "search": (LISTING, False),
     "search, one type": (LISTING, False),
     "search, page 2": (LISTING, False),
-    "search suggestions": (LISTING, False),
+    "search suggestions": (8, False),
 }
 
 

@@ -1,12 +1,11 @@
 """Fixtures and helpers the search tests share."""
 
-import re
-
 import pytest
 from django.conf import settings
 
 from demo import factories
 from search import log
+from tests.helpers import soup
 
 ON_POSTGRES = settings.DATABASE_IS_POSTGRES
 postgres_only = pytest.mark.skipif(not ON_POSTGRES, reason="PostgreSQL behaviour")
@@ -82,20 +81,19 @@ def search(client, **params):
 
 
 def result_titles(html):
-    return [
-        re.sub(r"<[^>]+>", "", title)
-        for title in re.findall(r'<h3 class="search-result__title"><a [^>]*>(.*?)</a>', html)
-    ]
+    """The hits' titles in order (a highlighted word stays part of its title)."""
+    return [link.get_text() for link in soup(html).select("h3.search-result__title > a")]
 
 
 def result_types(html):
-    return re.findall(
-        r'<p class="search-result__type">(?:<span[^>]*>[^<]*</span> )?([^<]+)</p>', html
-    )
+    """Each hit's type, without the hidden «Type:» before it."""
+    return [
+        "".join(paragraph.find_all(string=True, recursive=False)).strip()
+        for paragraph in soup(html).select("p.search-result__type")
+    ]
 
 
 def count_text(html):
-    match = re.search(
-        r"<div role=\"status\"[^>]*><h2 id=\"treff-tittel\"[^>]*>(.*?)</h2></div>", html
-    )
-    return match.group(1) if match else ""
+    """The «n treff» heading, or "" when there is none."""
+    heading = soup(html).select_one('div[role="status"] > h2#treff-tittel')
+    return heading.get_text() if heading else ""

@@ -11,6 +11,7 @@ from demo import factories
 from search import log
 from search.forms import MAX_LENGTH, MAX_TERMS
 from search.stemming import stem, stems_of
+from tests.helpers import page_html
 from tests.search.conftest import ON_POSTGRES, count_text, postgres_only, result_titles, search
 
 pytestmark = pytest.mark.django_db
@@ -227,7 +228,7 @@ def test_no_hits_with_filters_offers_the_search_without_them(employee_client, se
 
 
 def test_header_search_is_a_combobox_filled_on_the_results_page(employee_client, section):
-    html = employee_client.get("/").content.decode()
+    html = page_html(employee_client.get("/"))
     assert re.search(
         r'<input id="sok-q" name="q" type="text" autocomplete="off"[^>]*value=""[^>]*role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="sok-forslag"',
         html,

@@ -14,6 +14,7 @@ from demo import factories
 from search import log
 from search.engine import PER_PAGE, SiteSearch
 from search.models import QueryDailyZeroHits, SynonymGroup
+from tests.helpers import page_html
 from tests.search.conftest import result_titles, search
 
 pytestmark = pytest.mark.django_db
@@ -102,11 +103,11 @@ def test_editors_see_popular_and_fruitless_searches(editor_client):
     QueryDailyZeroHits.objects.create(
         query=Query.get("gammelt"), date=timezone.localdate() - datetime.timedelta(days=31), hits=7
     )
-    html = editor_client.get("/admin/sok/populaere/").content.decode()
+    html = page_html(editor_client.get("/admin/sok/populaere/"))
     assert "Populære søk" in html
     assert html.index("brukerreise") < html.index("zxqv")
     assert 'href="/sok/?q=brukerreise"' in html
-    html = editor_client.get("/admin/sok/uten-treff/").content.decode()
+    html = page_html(editor_client.get("/admin/sok/uten-treff/"))
     assert "Søk uten treff" in html
     assert "zxqv" in html and "tjenestedesign" in html
     assert "brukerreise" not in html and "gammelt" not in html
@@ -211,23 +212,15 @@ def test_search_query_count_does_not_grow_with_the_hits(employee_client, section
     build_pages(section, 0, 12)
     with_few = [queries_for(employee_client, params)[0] for params in SEARCH_URLS]
 
-    build_pages(section, 12, 200)
+    build_pages(section, 12, 90)
     with_many = []
     for params in SEARCH_URLS:
         count, response = queries_for(employee_client, params)
         with_many.append(count)
         assert len(result_titles(response.content.decode())) == PER_PAGE
-        assert response.context["search"].paginator.count > 60
+        assert response.context["search"].paginator.count > 2 * PER_PAGE
+    # The budget itself is in tests/performance/test_query_budgets.py.
     assert with_few == with_many
-    assert max(with_many) <= 25
-
-
-def test_suggestions_cost_a_fixed_number_of_queries(
-    employee_client, section, django_assert_max_num_queries
-):
-    employee_client.get("/sok/forslag/", {"q": "bru"})
-    with django_assert_max_num_queries(8):
-        assert employee_client.get("/sok/forslag/", {"q": "bru"}).json()
 
 
 def test_the_engine_never_loads_every_hit(employee_client, section):
