@@ -3,7 +3,7 @@
 The filters combine as in the method listing: OR within a group, AND across groups, and
 values nobody knows are dropped with a notice (core/listing.py does the shared part).
 Newest project first. The number of queries does not depend on the number of cases (see
-tests/test_cases.py).
+tests/cases/test_listing.py and the budget table in tests/performance/).
 """
 
 from django.db.models import Count, Prefetch

@@ -15,7 +15,7 @@ The specs below must be exactly the templates' (`{% srcset_image image fill-{480
 format-webp %}` asks for `fill-480x270|format-webp` and `fill-960x540|format-webp`). An image
 whose renditions were prefetched looks for them nowhere else: for a spec missing from the
 prefetch, Wagtail resizes and encodes the image again on every request before it finds the
-stored rendition. tests/test_images.py checks that every template's spec is listed, and
+stored rendition. tests/core/test_images.py checks that every template's spec is listed, and
 that the listings' query counts do not grow with their images.
 """
 

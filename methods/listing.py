@@ -3,7 +3,7 @@
 Within a group the chosen values combine with OR (phase 2 or phase 3), across groups with
 AND (phase 2 and «lett»). Values nobody knows, such as an old bookmark's phase, are
 dropped with a notice: the listing never fails on its address. The number of queries
-does not depend on the number of methods (see tests/test_methods.py). The filter,
+does not depend on the number of methods (see tests/methods/test_listing.py and tests/performance/). The filter,
 pagination and address logic is shared with other listings (core/listing.py).
 """
 

@@ -3,7 +3,7 @@
 The results are a lazy Wagtail SearchResults paged by Django's Paginator: a COUNT and
 one slice per request, then one query per page type on the slice (`.specific()`) and
 one per relation a type lists in `search_prefetch`. Nothing here loads every hit, so
-the number of queries is the same for 10 hits and for 10 000 (tests/test_search.py).
+the number of queries is the same for 10 hits and for 10 000 (tests/search/test_logging_and_scale.py).
 """
 
 import datetime

@@ -9,7 +9,7 @@ hits is ranked in one pass over the matches instead of one MATCH per hit (see
 `search()`), so a query that matches thousands of pages stays fast.
 
 Written against django-modelsearch 1.3 (Wagtail 7.4); `add_items` follows its
-SQLiteIndex.add_items with our indexer. tests/test_search.py covers it on SQLite.
+SQLiteIndex.add_items with our indexer. tests/search/ covers it on SQLite.
 """
 
 from functools import cached_property, reduce

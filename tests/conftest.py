@@ -1,11 +1,26 @@
 import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
+from core.publishing import roles
 from demo import factories
+from tests.helpers import DEMO_PASSWORD
 
 
 @pytest.fixture
 def home(db):
     return factories.home_page()
+
+
+@pytest.fixture
+def section(home):
+    """The section as `make run` and deploys set it up: groups, permissions, workflow."""
+    call_command("setup_section", verbosity=0)
+    return home
+
+
+# --- A client signed in per role -------------------------------------------------------------
 
 
 @pytest.fixture
@@ -19,10 +34,68 @@ def employee_client(client, employee):
     return client
 
 
+@pytest.fixture
+def redaktor(section):
+    return factories.make_user("redaktor", groups=[roles.EDITORS])
+
+
+@pytest.fixture
+def redaktor_client(client, redaktor):
+    client.force_login(redaktor)
+    return client
+
+
+@pytest.fixture
+def moderator(section):
+    return factories.make_user("moderator", groups=[roles.MODERATORS])
+
+
+@pytest.fixture
+def moderator_client(client, moderator):
+    client.force_login(moderator)
+    return client
+
+
+@pytest.fixture
+def admin_client(client, home):
+    """A superuser's client (replaces pytest-django's own, which has no front page)."""
+    client.force_login(factories.make_user("admin", is_superuser=True))
+    return client
+
+
+# --- The demo, loaded once per module ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo content (`load_demo_content`), loaded once for the module that asks for it.
+
+    It is loaded inside a transaction that is rolled back when the module ends; each test
+    runs in a savepoint within it (pytest-django's `db`), so a test's own changes are gone
+    before the next. Its images and worksheets live in a media folder of the module's.
+    Put the module's tests that need an empty section in another module: the demo stays
+    until the module ends.
+    """
+    media = tmp_path_factory.mktemp("demo-media")
+    with (
+        override_settings(MEDIA_ROOT=media, DEMO_PASSWORD=DEMO_PASSWORD),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        call_command("load_demo_content", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
+# --- What every test starts from ---------------------------------------------------------------
+
+
 @pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    """Files that tests upload never land in the project's media folder."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _media_in_tmp(request, settings, tmp_path):
+    """Files that tests upload never land in the project's media folder. A module with the
+    demo keeps the demo's media folder, where its pictures are."""
+    if "demo" not in request.fixturenames:
+        settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture(autouse=True)

@@ -21,7 +21,7 @@ from django.apps import apps
 from django.conf import settings
 from wagtail.models import Page
 
-from tests.test_settings import SAMPLE_PRODUCTION_ENV
+from tests.intranet.test_settings import SAMPLE_PRODUCTION_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))

@@ -4,18 +4,17 @@ Written from ../shared/content-brief.md §4 (cases C1–C8, all [FIKTIV]) and §
 service areas, which are real). Every case is marked «Demo-innhold»; the numbers are
 plausible, not real, and the people are roles, not names. The methods are the demo
 methods, looked up by slug (methods loads first). The pictures are abstract
-illustrations drawn by demo/illustrations.py. Everything is looked up before it is
+illustrations drawn once by demo/draw_media.py and read from demo/media/illustrations/. Everything is looked up before it is
 created, so running the loader twice changes nothing.
 """
-
-from io import BytesIO
 
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from cases.models import CaseIndexPage, CasePage, CasePageGalleryImage, CasePageMethod, Sector
-from demo import content, illustrations
+from demo import content
+from demo.draw_media import ILLUSTRATIONS, illustration_name
 from demo.loaders import common
 from home.models import HomePage
 from methods.models import MethodPage
@@ -70,16 +69,16 @@ def _collection():
 
 
 def _illustration(collection, motif, seed):
-    """A drawn illustration as a Wagtail image, found again by its title; and its alt text."""
+    """A committed illustration as a Wagtail image, found again by its title; and its alt text."""
     Image = get_image_model()
     title = f"Illustrasjon til demo-eksempel: {seed}"
     image = Image.objects.filter(title=title).first()
     if image is None:
         image = Image(title=title, collection=collection)
-        png = illustrations.draw_png(motif, seed)
-        image.file = ImageFile(BytesIO(png), name=f"demo-{seed}.png")
-        image._set_image_file_metadata()
-        image.save()
+        with (ILLUSTRATIONS / illustration_name(seed)).open("rb") as handle:
+            image.file = ImageFile(handle, name=illustration_name(seed))
+            image._set_image_file_metadata()
+            image.save()
     return image, f"Illustrasjon: {MOTIF_DESCRIPTIONS[motif]}."
 
 

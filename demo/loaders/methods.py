@@ -2,16 +2,17 @@
 
 Written from ../shared/content-brief.md §2 (phases, after KS Veikart) and §3 (methods
 M1–M15). The steps are our own summaries in bokmål; durations and group sizes come from
-the brief's sources where it has them. The worksheets are real PDFs, drawn by
-demo/worksheets.py. Everything is looked up before it is created, so running the
-loader twice changes nothing.
+the brief's sources where it has them. The worksheets are real PDFs, drawn once by
+demo/worksheets.py (run demo/draw_media.py) and read from demo/media/worksheets/.
+Everything is looked up before it is created, so running the loader twice changes nothing.
 """
 
-from django.core.files.base import ContentFile
+from django.core.files import File
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from demo import content, worksheets
+from demo import content
+from demo.draw_media import WORKSHEETS as WORKSHEET_FILES
 from demo.loaders import common
 from home.models import HomePage
 from methods.models import (
@@ -48,11 +49,8 @@ PHASES = [
 INDEX = CONTENT["index"]
 ADVISOR = CONTENT["people"]["advisor"]
 DESIGNER = CONTENT["people"]["designer"]
-# key: (document title, file name, builder)
-WORKSHEETS = {
-    key: (sheet["title"], sheet["file"], getattr(worksheets, sheet["builder"]))
-    for key, sheet in CONTENT["worksheets"].items()
-}
+# key: (document title, file name)
+WORKSHEETS = {key: (sheet["title"], sheet["file"]) for key, sheet in CONTENT["worksheets"].items()}
 METHODS = [_method_spec(spec) for spec in CONTENT["methods"]]
 
 
@@ -105,13 +103,14 @@ def _worksheets():
     if collection is None:
         collection = root.add_child(name=WORKSHEET_COLLECTION)
     documents = {}
-    for key, (title, filename, builder) in WORKSHEETS.items():
+    for key, (title, filename) in WORKSHEETS.items():
         document = Document.objects.filter(collection=collection, title=title).first()
         if document is None:
             document = Document(title=title, collection=collection)
-            document.file.save(filename, ContentFile(builder()), save=False)
-            document._set_document_file_metadata()
-            document.save()
+            with (WORKSHEET_FILES / filename).open("rb") as handle:
+                document.file.save(filename, File(handle), save=False)
+                document._set_document_file_metadata()
+                document.save()
         documents[key] = document
     return documents
 

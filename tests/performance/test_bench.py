@@ -1,0 +1,93 @@
+"""scripts/bench/ (`make bench`) keeps working: the in-process part, on a small tree.
+
+The benchmark itself (gunicorn, wrk, Lighthouse) runs only by hand; this checks that it
+still finds a URL of every kind in the database and that each of them answers.
+"""
+
+import subprocess
+import sys
+
+import pytest
+
+from demo import factories
+from scripts.bench import queries, report, timing, urls
+from tests.helpers import ROOT
+
+pytestmark = pytest.mark.django_db
+
+
+def build_one_of_each():
+    methods = factories.make_method_index()
+    method = factories.make_method(methods, title="Gevinstkart", tags=["gevinster"])
+    cases = factories.make_case_index()
+    factories.make_case(cases, methods=[method])
+    factories.make_funding_call(factories.make_funding_index())
+    factories.make_event(factories.make_event_index())
+    factories.make_fabrikken_page()
+    factories.make_content_page()
+
+
+def test_bench_finds_every_kind_of_url_and_each_answers(employee):
+    build_one_of_each()
+
+    picked = urls.pick_urls()
+    counts = queries.count_queries(picked, employee, warmups=1, repeats=1)
+
+    labels = {label for label, _path in picked}
+    assert labels == {
+        "home",
+        "methods",
+        "methods, filtered",
+        "cases",
+        "cases, filtered",
+        "events",
+        "funding",
+        "Fabrikken",
+        "Fabrikken, booking week",
+        "method",
+        "case",
+        "funding call",
+        "event",
+        "content page",
+        "search, common word",
+        "search, method name",
+        "search, compound",
+        "autocomplete",
+    }
+    paths = dict(picked)
+    assert paths["methods, filtered"] == "/metoder/?fase=forsta&tema=gevinster&tidsbruk=halv-dag"
+    assert paths["search, method name"] == "/sok/?q=Gevinstkart"
+    assert {path: status for path, (status, _seen) in counts.items()} == dict.fromkeys(
+        paths.values(), 200
+    )
+    assert all(seen[0] > 0 for _status, seen in counts.values())
+
+
+def test_bench_table_puts_each_url_beside_the_static_ceiling():
+    row = {"label": "home", "path": "/", "status": 200, "queries": "12", "p50": 8.0, "p95": 12.5}
+    row.update(first=40.2, size=20480)
+    ceiling = {**row, "label": "static file (ceiling)", "path": "/static/x.css", "queries": "0"}
+
+    text = report.table([{**row, "rate": 500.0}], {**ceiling, "rate": 2000.0})
+
+    assert "| home | `/` | 12 | 8.0 | 12.5 | 500 | 25.0 % | 40 | 20 |" in text
+    assert (
+        "| static file (ceiling) | `/static/x.css` | 0 | 8.0 | 12.5 | 2000 | 100.0 % | 40 | 20 |"
+        in text
+    )
+    assert timing.nearest_rank(list(range(1, 101)), 0.95) == 95
+
+
+def test_bench_runs_as_a_module_from_the_checkout():
+    """`make bench` is `python -m scripts.bench` from the checkout's root: the package's
+    relative imports resolve and --help lists the options (nothing is built or served)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.bench", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert result.stdout.startswith("usage: python -m scripts.bench ")
+    assert "--no-lighthouse" in result.stdout

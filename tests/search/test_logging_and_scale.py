@@ -1,0 +1,242 @@
+"""Search: query logging and insight for editors; scale; the commands."""
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.core.management import call_command
+from django.db import DatabaseError, connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+
+from demo import factories
+from search import log
+from search.engine import PER_PAGE, SiteSearch
+from search.models import QueryDailyZeroHits, SynonymGroup
+from tests.helpers import page_html
+from tests.search.conftest import result_titles, search
+
+pytestmark = pytest.mark.django_db
+
+
+# --- Query logging and insight for editors -------------------------------------------------
+
+
+def test_valid_first_page_searches_are_logged(employee_client, section):
+    search(employee_client, q="Kommunen")
+    search(employee_client, q="kommunen  ")
+    search(employee_client, q="kommunen", side="2")
+    search(employee_client, q="")
+    search(employee_client, q="x\x00")
+    assert Query.get("kommunen").hits == 2
+    assert list(Query.objects.values_list("query_string", flat=True)) == ["kommunen"]
+    assert not QueryDailyZeroHits.objects.exists()
+
+
+def test_searches_without_hits_are_logged_separately(employee_client, section):
+    search(employee_client, q="zxqv")
+    search(employee_client, q="zxqv")
+    query = Query.objects.get(query_string="zxqv")
+    assert query.hits == 2
+    assert query.daily_zero_hits.get().hits == 2
+
+
+def test_logging_waits_and_writes_in_one_go(
+    employee_client, section, settings, django_assert_num_queries
+):
+    settings.SEARCH_LOG_FLUSH_SECONDS = 3600
+    search(employee_client, q="kommunen")
+    search(employee_client, q="zxqv")
+    assert not Query.objects.exists()
+    assert log.pending() == {
+        ("kommunen", timezone.localdate(), True): 1,
+        ("zxqv", timezone.localdate(), False): 1,
+    }
+    log.flush()
+    assert Query.get("kommunen").hits == 1
+    assert log.pending() == {}
+
+
+def test_a_failed_write_keeps_the_counts(home):
+    log.record("metode", found=True)
+    with mock.patch.object(Query, "get", side_effect=DatabaseError("locked")):
+        log.flush()
+    assert log.pending() == {("metode", timezone.localdate(), True): 1}
+    log.flush()
+    assert Query.get("metode").hits == 1
+
+
+def test_popular_searches_leave_out_rare_and_fruitless_terms(home):
+    from search.engine import popular_searches
+
+    for term, times, found in [
+        ("brukerreise", 5, True),
+        ("gevinstkart", 3, True),
+        ("sjelden", 2, True),
+        ("zxqv", 9, False),
+    ]:
+        for _ in range(times):
+            log.record(term, found=found)
+    log.flush()
+    old = timezone.localdate() - datetime.timedelta(days=40)
+    QueryDailyHits.objects.create(query=Query.get("gammel"), date=old, hits=50)
+    assert popular_searches() == ["brukerreise", "gevinstkart"]
+
+
+@pytest.fixture
+def editor_client(client, home):
+    call_command("setup_section", verbosity=0)
+    client.force_login(factories.make_user("redaktor", groups=["Redaktører"]))
+    return client
+
+
+def test_editors_see_popular_and_fruitless_searches(editor_client):
+    for term, times, found in [
+        ("brukerreise", 4, True),
+        ("zxqv", 2, False),
+        ("tjenestedesign", 1, False),
+    ]:
+        for _ in range(times):
+            log.record(term, found=found)
+    log.flush()
+    QueryDailyZeroHits.objects.create(
+        query=Query.get("gammelt"), date=timezone.localdate() - datetime.timedelta(days=31), hits=7
+    )
+    html = page_html(editor_client.get("/admin/sok/populaere/"))
+    assert "Populære søk" in html
+    assert html.index("brukerreise") < html.index("zxqv")
+    assert 'href="/sok/?q=brukerreise"' in html
+    html = page_html(editor_client.get("/admin/sok/uten-treff/"))
+    assert "Søk uten treff" in html
+    assert "zxqv" in html and "tjenestedesign" in html
+    assert "brukerreise" not in html and "gammelt" not in html
+    export = editor_client.get("/admin/sok/uten-treff/", {"export": "csv"})
+    assert export.status_code == 200
+    assert b"zxqv,2," in export.getvalue()
+    menu = editor_client.get("/admin/").content.decode()
+    assert "/admin/sok/uten-treff/" in menu
+
+
+def test_reports_are_refused_to_those_without_the_permission(client, home):
+    client.force_login(factories.make_user("ansatt", is_staff=True))
+    assert client.get("/admin/sok/populaere/").status_code in (302, 403)
+
+
+def test_editors_manage_synonyms_and_promoted_results(editor_client, section):
+    assert editor_client.get("/admin/snippets/search/synonymgroup/").status_code == 200
+    response = editor_client.post(
+        "/admin/snippets/search/synonymgroup/add/",
+        {"terms": "tjenestedesign, service design"},
+    )
+    assert response.status_code == 302
+    assert SynonymGroup.objects.get().term_list == ["tjenestedesign", "service design"]
+    assert editor_client.get("/admin/searchpicks/").status_code == 200
+    assert editor_client.get("/admin/searchpicks/add/").status_code == 200
+    # The admin's page search (autocomplete) still works through our backend.
+    admin_search = editor_client.get("/admin/pages/search/", {"q": "brukerr"})
+    assert admin_search.status_code == 200
+    assert "Brukerreise" in admin_search.content.decode()
+
+
+def test_garbage_collection_keeps_thirty_days(home):
+    today = timezone.localdate()
+    query = Query.get("brukerreise")
+    QueryDailyHits.objects.create(query=query, date=today - datetime.timedelta(days=45), hits=3)
+    QueryDailyHits.objects.create(query=query, date=today, hits=2)
+    QueryDailyZeroHits.objects.create(query=query, date=today - datetime.timedelta(days=45), hits=3)
+    stale = Query.get("borte")
+    QueryDailyHits.objects.create(query=stale, date=today - datetime.timedelta(days=45), hits=1)
+    call_command("search_garbage_collect", verbosity=0)
+    assert list(query.daily_hits.values_list("hits", flat=True)) == [2]
+    assert not QueryDailyZeroHits.objects.exists()
+    assert not Query.objects.filter(query_string="borte").exists()
+
+
+# --- Scale ---------------------------------------------------------------------------------
+
+
+SEARCH_URLS = [
+    {"q": "kommunen"},
+    {"q": "kommunen", "type": "metode", "fase": "skape", "side": "2"},
+    {"q": "kommunen", "type": "side"},
+    {"q": "kommunen", "type": "stotte"},
+]
+
+
+def build_pages(section, start, count):
+    """`count` more pages that say «kommunen»: methods, content pages and funding calls."""
+    for number in range(start, start + count):
+        kind = number % 3
+        if kind == 0:
+            factories.make_method(
+                section["index"],
+                title=f"Metode {number:03d}",
+                slug=f"metode-{number:03d}",
+                summary="En metode for kommunen.",
+                phases=("skape", "teste"),
+                revision=False,
+            )
+        elif kind == 1:
+            factories.make_content_page(
+                title=f"Side {number:03d}", slug=f"side-{number:03d}", intro="Om kommunen."
+            )
+        else:
+            factories.make_funding_call(
+                section["funding_index"],
+                title=f"Ordning {number:03d}",
+                slug=f"ordning-{number:03d}",
+                summary="Penger til kommunen.",
+                form_fields=[],
+            )
+
+
+def queries_for(client, params):
+    """The queries of one search, less those that depend on the page types shown.
+
+    `.specific()` costs one query per page type among the hits shown, and each
+    relation in a type's `search_prefetch` one more: that depends on which types rank
+    first on the page (at most every page type), never on how many hits there are.
+    Measured warm, as a running server answers: the menu and routes are cached.
+    """
+    client.get("/sok/", params)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get("/sok/", params)
+    assert response.status_code == 200
+    types_shown = {type(page) for page in response.context["search"].page_obj.object_list}
+    per_type = sum(1 + len(getattr(model, "search_prefetch", ())) for model in types_shown)
+    return len(context) - per_type, response
+
+
+def test_search_query_count_does_not_grow_with_the_hits(employee_client, section):
+    build_pages(section, 0, 12)
+    with_few = [queries_for(employee_client, params)[0] for params in SEARCH_URLS]
+
+    build_pages(section, 12, 90)
+    with_many = []
+    for params in SEARCH_URLS:
+        count, response = queries_for(employee_client, params)
+        with_many.append(count)
+        assert len(result_titles(response.content.decode())) == PER_PAGE
+        assert response.context["search"].paginator.count > 2 * PER_PAGE
+    # The budget itself is in tests/performance/test_query_budgets.py.
+    assert with_few == with_many
+
+
+def test_the_engine_never_loads_every_hit(employee_client, section):
+    """The results are a lazy SearchResults; only one page of them is ever fetched."""
+    request = employee_client.get("/sok/", {"q": "kommunen"}).wsgi_request
+    site_search = SiteSearch(request)
+    results = site_search._search[0]
+    assert results._results_cache is None
+    assert len(site_search.results) == 5
+
+
+# --- Commands and demo ---------------------------------------------------------------------
+
+
+def test_benchmark_command_reports_percentiles(capsys):
+    call_command("benchmark_search", pages=30, runs=2, in_current_database=True)
+    output = capsys.readouterr().out
+    assert "p50" in output and "p95" in output
+    assert "brukerreise" in output
