@@ -74,13 +74,19 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# The suite runs in TEST_WORKERS processes (pytest-xdist), each module whole on one
+# worker; TEST_WORKERS=0 runs it in this process. At most 15: each worker takes a Redis
+# database of its own under make test-postgres.
+TEST_WORKERS ?= 2
+PARALLEL := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadscope)
+
 test: lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest --cov --cov-report=term --cov-fail-under=85
+	$(BIN)/pytest $(PARALLEL) --cov --cov-report=term --cov-fail-under=96
 
 # The suite against production's services: a throwaway PostgreSQL and Redis on loopback.
 test-postgres: $(STAMP)
-	bash scripts/with-redis.sh bash scripts/with-postgres.sh $(BIN)/pytest
+	bash scripts/with-redis.sh bash scripts/with-postgres.sh $(BIN)/pytest $(PARALLEL)
 
 # A database made by the commit before the foundation moved to core/ (demo content,
 # applications, bookings, a page in workflow) migrates forward with nothing lost,

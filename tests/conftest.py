@@ -117,3 +117,29 @@ def _no_search_counts_from_earlier_tests():
     log.discard()
     yield
     log.discard()
+
+
+def _transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return "transactional_db" in getattr(item, "fixturenames", ()) or bool(
+        marker and marker.kwargs.get("transaction")
+    )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends by emptying the database, which Django's runner
+    answers by running such tests last. With the suite split over workers
+    (pytest -n 2) other tests may follow on the same worker, so the content the
+    migrations made (the home page, the site, the groups) is put back at once."""
+    yield
+    if not _transactional(item):
+        return
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        for connection in connections.all(initialized_only=True):
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                connection.creation.deserialize_db_from_string(contents)
