@@ -6,6 +6,9 @@ BIN := $(VENV)/bin
 # Reinstalled only when pyproject.toml changes.
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
+# The site's public address (links in e-mails, .ics files, printed pages): here the
+# port served, so `PORT=8803 make run` links to 8803. Set SITE_URL to override.
+SITE_URL ?= http://127.0.0.1:$(PORT)
 export DEMO_PASSWORD ?= innovasjon-demo
 
 .PHONY: serve run setup test test-postgres test-e2e migration-check screenshots lint format messages clean publish-scheduled review-reminders bench bench-postgres
@@ -18,7 +21,7 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py setup_section
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py setup_section
 	$(BIN)/python manage.py load_demo_content
 
 run: setup
@@ -30,7 +33,7 @@ run: setup
 	@# Scheduled publishing runs beside the server, as cron does in production.
 	@scripts/scheduler.sh $(BIN)/python & scheduler=$$!; \
 	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The production settings and gunicorn on loopback, as the servers run them
 # (but over plain HTTP, so secure cookies and the TLS redirect are off here).
@@ -41,7 +44,7 @@ SERVE_ENV = DJANGO_SETTINGS_MODULE=intranet.settings.production \
 	SECRET_KEY="$$(cat .secret_key)" ALLOWED_HOSTS=127.0.0.1,localhost \
 	SECURE_SSL_REDIRECT=off SECURE_COOKIES=off SECURE_HSTS_SECONDS=0 \
 	AXES_PROXY_COUNT=$(AXES_PROXY_COUNT) DEMO_CONTENT=on \
-	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) PORT=$(PORT)
+	SITE_URL=$(SITE_URL) PORT=$(PORT)
 
 .secret_key .serve_password:
 	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(24))" > $@

@@ -6,16 +6,16 @@ language (the request's); the notice the site's. A failing mail server is
 logged and loses nothing: the request is stored, and the requester sees the receipt.
 """
 
-from django.conf import settings
 from django.urls import reverse
 
 from core import emails
 from core.formats import format_datetime
+from core.links import admin_url, full_url
 
 from .forms import request_summary
 
 
-def guidance_context(page, guidance_request, request):
+def guidance_context(page, guidance_request):
     requester = guidance_request.requester
     return {
         "page": page,
@@ -24,21 +24,18 @@ def guidance_context(page, guidance_request, request):
         or guidance_request.requester_name,
         "sent_at": format_datetime(guidance_request.created_at),
         "answers": request_summary(guidance_request),
-        "receipt_url": request.build_absolute_uri(
-            page.route_url("request_detail", guidance_request.pk)
-        ),
-        "my_requests_url": request.build_absolute_uri(page.route_url("my_requests")),
-        "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        + reverse("fabrikken_guidance:edit", args=(guidance_request.pk,)),
+        "receipt_url": full_url(page, page.route_url("request_detail", guidance_request.pk)),
+        "my_requests_url": full_url(page, page.route_url("my_requests")),
+        "admin_url": admin_url(reverse("fabrikken_guidance:edit", args=(guidance_request.pk,))),
         "contact_email": page.notify_address,
     }
 
 
-def send_guidance_emails(page, guidance_request, request):
+def send_guidance_emails(page, guidance_request):
     """Confirmation to the requester (if they have an address), notice to `notify_address`."""
     return emails.send_pair(
         "fabrikken/email/guidance_",
-        lambda: guidance_context(page, guidance_request, request),
+        lambda: guidance_context(page, guidance_request),
         about=f"guidance request {guidance_request.pk}",
         sender_address=guidance_request.requester_email,
         owners=[page.notify_address] if page.notify_address else [],

@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 from core import images
 from core.formats import at, format_date, format_when, local
 from core.images import images_with_renditions
+from core.links import full_url
 from core.submissions import TOKEN_FIELD, earlier_submission, find_earlier, store_once
 
 from . import emails, schedule
@@ -127,7 +128,7 @@ def guidance_form(page, request):
         save, lambda token: _find_request(user, token), new_request.token
     )
     if stored:
-        emails.send_guidance_emails(page, guidance_request, request)
+        emails.send_guidance_emails(page, guidance_request)
     return HttpResponseRedirect(page.route_url("request_receipt", guidance_request.pk))
 
 
@@ -440,7 +441,7 @@ def booking_ics(page, request, booking_id):
     booking = _own_booking(request, booking_id)
     if not booking.is_active:
         raise Http404
-    url = request.build_absolute_uri(page.route_url("booking_detail", booking.pk))
+    url = full_url(page, page.route_url("booking_detail", booking.pk))
     response = booking_calendar_response(page, booking, url)
     add_never_cache_headers(response)  # one employee's booking, like the pages around it
     return response

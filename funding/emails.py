@@ -7,22 +7,15 @@ A failing mail server is logged and does not lose the application: it is
 already stored, and the applicant sees the receipt.
 """
 
-from django.conf import settings
 from django.urls import reverse
 
 from core import emails
 from core.emails import rich_text_to_plain
 from core.formats import format_datetime
+from core.links import admin_url, full_url
 
 
-def _absolute(url, request, call):
-    if request is not None:
-        return request.build_absolute_uri(url)
-    site = call.get_site()
-    return (site.root_url if site else "") + url
-
-
-def application_context(call, application, request=None):
+def application_context(call, application):
     contact = call.contact_person
     return {
         "call": call,
@@ -33,21 +26,20 @@ def application_context(call, application, request=None):
         "answers": application.answers(call.get_form_fields()),
         "thank_you": rich_text_to_plain(call.thank_you_text),
         "process": rich_text_to_plain(call.process),
-        "receipt_url": _absolute(call.receipt_url(application), request, call),
-        "my_applications_url": _absolute(call.my_applications_url(), request, call),
-        "call_url": _absolute(call.url, request, call),
-        "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        + reverse("wagtailforms:list_submissions", args=(call.pk,)),
+        "receipt_url": full_url(call, call.receipt_url(application)),
+        "my_applications_url": full_url(call, call.my_applications_url()),
+        "call_url": full_url(call, call.url),
+        "admin_url": admin_url(reverse("wagtailforms:list_submissions", args=(call.pk,))),
         "contact": contact,
     }
 
 
-def send_application_emails(call, application, request=None):
+def send_application_emails(call, application):
     """Confirmation to the applicant (if they have an address), notice to `to_address`."""
     contact = call.contact_person
     return emails.send_pair(
         "funding/email/",
-        lambda: application_context(call, application, request),
+        lambda: application_context(call, application),
         about=f"application {application.pk}",
         sender=call.from_address,
         sender_address=application.applicant_email,

@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from wagtail.models import Site
 
 from core.publishing import roles
 from demo import factories
@@ -18,6 +19,20 @@ def section(home):
     """The section as `make run` and deploys set it up: groups, permissions, workflow."""
     call_command("setup_section", verbosity=0)
     return home
+
+
+# The public address of a deployed section (SITE_URL), as in docs/deploy.md.
+PUBLIC_ADDRESS = "https://innovasjon.stavanger.kommune.no"
+
+
+@pytest.fixture
+def public_site(home, settings):
+    """The section deployed at its public address: SITE_URL set, `setup_section` run."""
+    settings.SITE_URL = settings.WAGTAILADMIN_BASE_URL = PUBLIC_ADDRESS
+    call_command("setup_section", verbosity=0)
+    yield PUBLIC_ADDRESS
+    # The test's rollback restores the Site row, not Wagtail's cache of the site roots.
+    Site.clear_site_root_paths_cache()
 
 
 # --- A client signed in per role -------------------------------------------------------------

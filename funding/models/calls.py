@@ -335,7 +335,7 @@ class FundingCallPage(BasePage, AbstractEmailForm):
     def process_form_submission(self, form, request=None):
         """Wagtail's hook: store the application, then send the two e-mails."""
         application = self.save_application(form)
-        emails.send_application_emails(self, application, request=request)
+        emails.send_application_emails(self, application)
         return application
 
     def find_application(self, user, token):
@@ -376,7 +376,7 @@ class FundingCallPage(BasePage, AbstractEmailForm):
             form.cleaned_data[TOKEN_FIELD],
         )
         if stored:
-            emails.send_application_emails(self, application, request=request)
+            emails.send_application_emails(self, application)
         return HttpResponseRedirect(self.receipt_url(application))
 
     def render_call(self, request, form=None, refused=False, posted=None, status=200):

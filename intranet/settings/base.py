@@ -257,7 +257,12 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Innovasjon"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address, the one variable for every absolute link: setup_section
+# applies it to Wagtail's default Site (what page.get_full_url() and the e-mails use),
+# and Wagtail's own e-mails take it as WAGTAILADMIN_BASE_URL. Production requires it;
+# the default is runserver's (`make run` sets it from PORT).
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/") or "http://127.0.0.1:8000"
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAIL_ENABLE_UPDATE_CHECK = False

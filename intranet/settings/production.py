@@ -4,8 +4,10 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from intranet.site_url import parse_site_url
+
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, SECRET_KEY, env_bool, env_list
+from .base import INSTALLED_APPS, SECRET_KEY, SITE_URL, env_bool, env_list
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
@@ -21,6 +23,18 @@ if not os.environ.get("AXES_PROXY_COUNT", "").strip():
         "proxies in front of gunicorn that add to X-Forwarded-For (0 when clients connect "
         "to gunicorn directly). See docs/deploy.md."
     )
+
+# Links in e-mails, .ics files and printed pages name the site's public address;
+# behind a proxy the application cannot guess it (intranet/site_url.py).
+if not os.environ.get("SITE_URL", "").strip():
+    raise ImproperlyConfigured(
+        "SITE_URL must be set in the environment for production: the site's public "
+        "address, e.g. https://innovasjon.stavanger.kommune.no. See docs/deploy.md."
+    )
+try:
+    parse_site_url(SITE_URL)
+except ValueError as error:
+    raise ImproperlyConfigured(str(error)) from None
 
 DEBUG = False
 

@@ -32,7 +32,7 @@ def production_env(database_env, port, workers):
         # The demo app (load_demo_content, seed_bulk) on the production settings too, as
         # `make serve` has it: the server runs on the database the demo tooling built.
         "DEMO_CONTENT": "on",
-        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
+        "SITE_URL": f"http://127.0.0.1:{port}",
         "PORT": str(port),
         "GUNICORN_WORKERS": str(workers),
     }

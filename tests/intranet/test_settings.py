@@ -18,7 +18,7 @@ SAMPLE_PRODUCTION_ENV = {
     "SECRET_KEY": "k" * 24 + "-Xy9_unik-nok-for-produksjon-" + "q" * 24,
     "ALLOWED_HOSTS": "innovasjon.eksempel.no",
     "CSRF_TRUSTED_ORIGINS": "https://innovasjon.eksempel.no",
-    "WAGTAILADMIN_BASE_URL": "https://innovasjon.eksempel.no",
+    "SITE_URL": "https://innovasjon.eksempel.no",
     "AXES_PROXY_COUNT": "1",
 }
 
@@ -35,7 +35,9 @@ def manage(*args, env):
     )
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "AXES_PROXY_COUNT"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "ALLOWED_HOSTS", "AXES_PROXY_COUNT", "SITE_URL"]
+)
 def test_production_refuses_to_start_without(missing):
     env = {key: value for key, value in SAMPLE_PRODUCTION_ENV.items() if key != missing}
 

@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.links import admin_url
 from core.models.ownership import REVIEW_AFTER
 from core.publishing.reviews import pages_due_for_review
 
@@ -34,7 +35,7 @@ class Command(BaseCommand):
                     continue
             by_owner[owner].append(page)
 
-        report_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("core_review_report")
+        report_url = admin_url(reverse("core_review_report"))
         for owner, pages in by_owner.items():
             context = {"owner": owner, "pages": pages, "report_url": f"{report_url}?mine=1"}
             with translation.override(settings.LANGUAGE_CODE):
