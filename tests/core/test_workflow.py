@@ -238,3 +238,14 @@ def test_review_reminders_go_to_owners_on_the_due_day_and_weekly(section, people
     assert "En uke over" in message.body
     assert "Tre dager over" not in message.body
     assert "/admin/innhold-til-gjennomgang/?mine=1" in message.body
+
+
+def test_the_approval_e_mail_links_to_the_public_address(client, section, people, public_site):
+    mail.outbox.clear()
+    client.force_login(people["redaktor"])
+
+    page = submit_new_page(client, section)
+
+    (submitted, *_) = [m for m in mail.outbox if "moderator@eksempel.no" in m.to]
+    assert f"{public_site}/admin/pages/{page.pk}/" in submitted.body
+    assert "127.0.0.1" not in submitted.body and "localhost" not in submitted.body

@@ -187,3 +187,13 @@ def test_calendar_files_need_a_signed_in_employee(client, innovation_day):
     response = client.get(innovation_day.url + "kalender/")
     assert response.status_code == 302
     assert response["Location"].startswith("/logg-inn/")
+
+
+def test_the_calendar_file_links_to_the_public_address(
+    public_site, employee_client, innovation_day
+):
+    (event,) = parse(employee_client.get(innovation_day.url + "kalender/")).walk("VEVENT")
+
+    url = f"{public_site}/arrangementer/innovasjonsdagen-2021/"
+    assert str(event["URL"]) == url
+    assert url in str(event["DESCRIPTION"])

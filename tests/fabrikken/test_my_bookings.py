@@ -160,3 +160,14 @@ def test_the_booking_can_be_added_to_a_calendar(employee_client, fabrikken, empl
     assert "SUMMARY:Workshop\\, del 2 – Verkstedet" in body
     assert "BEGIN:VTIMEZONE" in body
     assert f"UID:fabrikken-booking-{booking.pk}@" in body
+
+
+def test_the_booking_calendar_file_links_to_the_public_address(
+    public_site, employee_client, fabrikken, employee, rooms
+):
+    booking = factories.make_room_booking(rooms["verkstedet"], employee)
+
+    response = employee_client.get(f"/fabrikken/booking/mine/{booking.pk}/kalender/")
+
+    body = response.content.decode().replace("\r\n ", "")  # iCalendar folds long lines
+    assert f"URL:{public_site}/fabrikken/booking/mine/{booking.pk}/" in body

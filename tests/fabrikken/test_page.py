@@ -214,3 +214,18 @@ def test_the_grid_opens_on_next_week_once_this_weeks_hours_are_over(fabrikken):
     wednesday = at(monday + datetime.timedelta(days=2), datetime.time(12))
     assert schedule.default_monday(hours, friday_evening) == monday + datetime.timedelta(days=7)
     assert schedule.default_monday(hours, wednesday) == monday
+
+
+def test_the_guidance_e_mails_link_to_the_public_address(public_site, client, fabrikken, employee):
+    employee.email = "kari@eksempel.no"
+    employee.save()
+    client.force_login(employee)
+
+    client.post("/fabrikken/veiledning/", guidance_data())
+
+    request = GuidanceRequest.objects.get()
+    confirmation, notice = mail.outbox
+    assert f"{public_site}/fabrikken/veiledning/mine/{request.pk}/" in confirmation.body
+    assert f"{public_site}/admin/fabrikken/veiledning/edit/{request.pk}/" in notice.body
+    for message in (confirmation, notice):
+        assert "testserver" not in message.body and "localhost" not in message.body

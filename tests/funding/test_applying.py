@@ -119,7 +119,8 @@ def test_applying_sends_a_confirmation_and_a_notice_in_norwegian(client, open_ca
     assert "Slik går det videre" in confirmation.body
     assert "Ledergruppen bestemmer, og alle får svar i mai." in confirmation.body
     assert "Digital innsjekk på legevakten" in confirmation.body
-    assert "http://testserver/stotte/mine-soknader/" in confirmation.body
+    # The Site's address (the migration's localhost here), not the request's host.
+    assert "http://localhost/stotte/mine-soknader/" in confirmation.body
 
     assert notice.to == ["innovasjon@eksempel.no", "leder@eksempel.no"]
     assert notice.subject == "Ny søknad til «Innovasjonsmidler 2026» fra Kari Nordmann"
@@ -311,3 +312,17 @@ def test_other_field_types_render_validate_and_read_back(client, index_page):
     receipt = text_of(client.get(valid["Location"]))
     assert f"15. mars {NEXT_YEAR} kl.\u00a009.30" in receipt
     assert "leder@eksempel.no" in receipt and "Skole" in receipt
+
+
+def test_the_e_mails_link_to_the_public_address(public_site, client, open_call):
+    client.force_login(factories.make_user("kari", email="kari@eksempel.no"))
+
+    client.post(open_call.url, answers())
+
+    confirmation, notice = mail.outbox
+    application = FundingApplication.objects.get()
+    assert f"{public_site}/stotte/mine-soknader/" in confirmation.body
+    assert f"{public_site}{open_call.receipt_url(application)}" in confirmation.body
+    assert f"{public_site}/admin/forms/submissions/{open_call.pk}/" in notice.body
+    for message in (confirmation, notice):
+        assert "localhost" not in message.body and "testserver" not in message.body

@@ -35,9 +35,7 @@ def manage(*args, env):
     )
 
 
-@pytest.mark.parametrize(
-    "missing", ["SECRET_KEY", "ALLOWED_HOSTS", "AXES_PROXY_COUNT", "SITE_URL"]
-)
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "AXES_PROXY_COUNT", "SITE_URL"])
 def test_production_refuses_to_start_without(missing):
     env = {key: value for key, value in SAMPLE_PRODUCTION_ENV.items() if key != missing}
 
@@ -45,6 +43,15 @@ def test_production_refuses_to_start_without(missing):
 
     assert result.returncode != 0
     assert f"{missing} must be set" in result.stderr
+
+
+def test_production_refuses_a_site_url_the_site_cannot_hold():
+    env = {**SAMPLE_PRODUCTION_ENV, "SITE_URL": "https://innovasjon.eksempel.no:8443/intranett/"}
+
+    result = manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "SITE_URL must name only the scheme, host and port" in result.stderr
 
 
 def test_check_deploy_is_clean_with_a_sample_production_environment():

@@ -279,3 +279,14 @@ def test_pdf_text_keeps_norwegian_letters_and_escapes_brackets():
     assert "Blåbær".encode("cp1252") in canvas.content()
     assert b"\\(og\\)" in canvas.content()
     assert b"\\\\" in canvas.content()
+
+
+def test_the_printed_footer_names_the_public_address(public_site, employee_client, index):
+    factories.make_method(index, title="Gevinstkart", slug="gevinstkart")
+
+    html = employee_client.get("/metoder/gevinstkart/").content.decode()
+
+    assert (
+        "Skrevet ut fra Innovasjon, Stavanger kommune – "
+        "https://innovasjon.stavanger.kommune.no/metoder/gevinstkart/" in html
+    )
