@@ -4,7 +4,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from intranet.site_url import parse_site_url
+from core.site_url import parse_site_url
 
 from .base import *  # noqa: F403
 from .base import INSTALLED_APPS, SECRET_KEY, SITE_URL, env_bool, env_list
@@ -25,7 +25,7 @@ if not os.environ.get("AXES_PROXY_COUNT", "").strip():
     )
 
 # Links in e-mails, .ics files and printed pages name the site's public address;
-# behind a proxy the application cannot guess it (intranet/site_url.py).
+# behind a proxy the application cannot guess it (core/site_url.py).
 if not os.environ.get("SITE_URL", "").strip():
     raise ImproperlyConfigured(
         "SITE_URL must be set in the environment for production: the site's public "

@@ -5,8 +5,8 @@ from wagtail.models import Site
 
 from core.models import SectionSettings
 from core.publishing.roles import apply_roles
+from core.site_url import parse_site_url
 from home.models import HomePage
-from intranet.site_url import parse_site_url
 
 
 class Command(BaseCommand):
