@@ -37,6 +37,11 @@ def in_thread(target):
     return thread, outcome
 
 
+def gets_the_lock(name):
+    with run_once(name) as got_lock:
+        return got_lock
+
+
 def job_lines(caplog):
     return [r.getMessage() for r in caplog.records if r.name == "core.jobs"]
 
@@ -129,16 +134,12 @@ def test_the_lock_is_released_when_the_job_fails():
     with pytest.raises(RuntimeError), run_once("search_garbage_collect") as got_lock:
         assert got_lock
         # Another node (its own session) meanwhile finds the job taken.
-        thread, other = in_thread(lambda: run_once("search_garbage_collect").__enter__())
+        thread, other = in_thread(lambda: gets_the_lock("search_garbage_collect"))
         thread.join(timeout=30)
         assert other == {"value": False}
         raise RuntimeError("the job fails")
 
-    def next_run():
-        with run_once("search_garbage_collect") as got_lock:
-            return got_lock
-
-    thread, outcome = in_thread(next_run)
+    thread, outcome = in_thread(lambda: gets_the_lock("search_garbage_collect"))
     thread.join(timeout=30)
     assert outcome == {"value": True}
 
