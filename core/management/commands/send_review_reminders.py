@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.jobs import RunOnceCommand
 from core.links import admin_url
 from core.models.ownership import REVIEW_AFTER
 from core.publishing.reviews import pages_due_for_review
@@ -16,11 +17,12 @@ from core.publishing.reviews import pages_due_for_review
 REMIND_EVERY_DAYS = 7
 
 
-class Command(BaseCommand):
+class Command(RunOnceCommand, BaseCommand):
     help = (
         "E-mails each content owner the live pages they have not confirmed for twelve months. "
         "Run daily (see README)."
     )
+    job_name = "send_review_reminders"  # one node at a time, so nobody is reminded twice
 
     def handle(self, *args, **options):
         today = timezone.localdate()

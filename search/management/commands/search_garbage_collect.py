@@ -7,14 +7,16 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from core.jobs import RunOnceCommand
 from search.models import QueryDailyZeroHits
 
 
-class Command(BaseCommand):
+class Command(RunOnceCommand, BaseCommand):
     help = (
         "Deletes searches counted more than WAGTAILSEARCH_HITS_MAX_AGE days ago (30), "
         "then Wagtail's queries with neither counts nor promoted results."
     )
+    job_name = "search_garbage_collect"  # one node at a time (core.jobs)
 
     def handle(self, *args, **options):
         days = getattr(settings, "WAGTAILSEARCH_HITS_MAX_AGE", 30)
