@@ -34,6 +34,15 @@ def make_person(**fields):
     return Person.objects.create(**fields)
 
 
+def published_index(model, parent, fields):
+    """A section's listing page, published below `parent` (the front page by default)."""
+    page = model(**fields)
+    (parent or home_page()).add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
 def make_content_page(parent=None, publish=True, **fields):
     parent = parent or home_page()
     fields.setdefault("title", "Hva er innovasjon?")
@@ -68,15 +77,12 @@ FUNDING_FIELDS = [
 def make_funding_index(parent=None, **fields):
     from funding.models import FundingIndexPage
 
-    parent = parent or home_page()
-    fields.setdefault("title", "Støtteordninger")
-    fields.setdefault("slug", "stotte")
-    fields.setdefault("intro", "Penger du kan søke om til innovasjonsarbeid.")
-    page = FundingIndexPage(**fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+    defaults = {
+        "title": "Støtteordninger",
+        "slug": "stotte",
+        "intro": "Penger du kan søke om til innovasjonsarbeid.",
+    }
+    return published_index(FundingIndexPage, parent, {**defaults, **fields})
 
 
 def make_funding_call(index=None, publish=True, form_fields=FUNDING_FIELDS, **fields):
@@ -151,15 +157,12 @@ def make_phases():
 def make_method_index(parent=None, **fields):
     from methods.models import MethodIndexPage
 
-    parent = parent or home_page()
-    fields.setdefault("title", "Metoder og verktøy")
-    fields.setdefault("slug", "metoder")
-    fields.setdefault("intro", "Metoder og verktøy for hver fase i innovasjonsarbeidet.")
-    page = MethodIndexPage(**fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+    defaults = {
+        "title": "Metoder og verktøy",
+        "slug": "metoder",
+        "intro": "Metoder og verktøy for hver fase i innovasjonsarbeidet.",
+    }
+    return published_index(MethodIndexPage, parent, {**defaults, **fields})
 
 
 def make_method(index=None, publish=True, phases=("forsta",), tags=(), revision=True, **fields):
@@ -270,15 +273,12 @@ def _event_programme():
 def make_event_index(parent=None, **fields):
     from events.models import EventIndexPage
 
-    parent = parent or home_page()
-    fields.setdefault("title", "Arrangementer")
-    fields.setdefault("slug", "arrangementer")
-    fields.setdefault("intro", "Innovasjonsdagen og andre arrangementer for ansatte.")
-    page = EventIndexPage(**fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+    defaults = {
+        "title": "Arrangementer",
+        "slug": "arrangementer",
+        "intro": "Innovasjonsdagen og andre arrangementer for ansatte.",
+    }
+    return published_index(EventIndexPage, parent, {**defaults, **fields})
 
 
 def make_event(index=None, publish=True, revision=True, **fields):
@@ -326,15 +326,12 @@ def make_sector(slug="helse-og-velferd", name="Helse og velferd"):
 def make_case_index(parent=None, **fields):
     from cases.models import CaseIndexPage
 
-    parent = parent or home_page()
-    fields.setdefault("title", "Eksempler")
-    fields.setdefault("slug", "eksempler")
-    fields.setdefault("intro", "Prosjekter fra hele kommunen, pågående og avsluttede.")
-    page = CaseIndexPage(**fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+    defaults = {
+        "title": "Eksempler",
+        "slug": "eksempler",
+        "intro": "Prosjekter fra hele kommunen, pågående og avsluttede.",
+    }
+    return published_index(CaseIndexPage, parent, {**defaults, **fields})
 
 
 def make_case(index=None, publish=True, sector=None, methods=(), tags=(), revision=True, **fields):
