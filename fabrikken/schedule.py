@@ -20,7 +20,7 @@ import calendar
 import datetime
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -29,6 +29,8 @@ from core.formats import at, format_date, format_day_range, format_time, format_
 
 SLOT_MINUTES = 15
 EXCLUSION_VIOLATION = "23P01"  # PostgreSQL's SQLSTATE for a violated exclusion constraint
+DEADLOCK_DETECTED = "40P01"
+BOOKING_ATTEMPTS = 3
 
 
 class SlotTaken(Exception):
@@ -157,9 +159,8 @@ def _serialise_bookings(room):
         type(room).objects.filter(pk=room.pk).update(bookable=F("bookable"))
 
 
-def _is_overlap_violation(error):
-    cause = error.__cause__
-    return getattr(cause, "sqlstate", None) == EXCLUSION_VIOLATION
+def _sqlstate(error):
+    return getattr(error.__cause__, "sqlstate", None)
 
 
 def book(*, room, user, start, end, purpose, people, token):
@@ -183,16 +184,28 @@ def book(*, room, user, start, end, purpose, people, token):
         people=people,
         token=token,
     )
-    try:
-        with transaction.atomic():
-            _serialise_bookings(room)
-            if RoomBooking.objects.overlapping(room, start, end).exists():
-                raise SlotTaken
-            booking.save()
-    except IntegrityError as error:
-        if _is_overlap_violation(error):
-            raise SlotTaken from error
-        raise
+    for attempt in range(1, BOOKING_ATTEMPTS + 1):
+        try:
+            with transaction.atomic():
+                _serialise_bookings(room)
+                if RoomBooking.objects.overlapping(room, start, end).exists():
+                    raise SlotTaken
+                booking.save()
+        except IntegrityError as error:
+            if _sqlstate(error) == EXCLUSION_VIOLATION:
+                raise SlotTaken from error
+            raise
+        except OperationalError as error:
+            # Several overlapping inserts at the same moment each wait on the
+            # others' uncommitted rows while PostgreSQL checks the exclusion
+            # constraint; it breaks such a cycle by aborting one of them. That
+            # victim has lost nothing yet: try again, and the overlap check or
+            # the constraint then meets whoever committed.
+            if _sqlstate(error) != DEADLOCK_DETECTED or attempt == BOOKING_ATTEMPTS:
+                raise
+            booking.pk = None
+        else:
+            break
     return booking
 
 

@@ -148,7 +148,8 @@ def pytest_runtest_teardown(item, nextitem):
     (pytest -n 2) other tests may follow on the same worker, so the content the
     migrations made (the home page, the site, the groups) is put back at once."""
     yield
-    if not _transactional(item):
+    # After the worker's last test the test databases are already gone.
+    if nextitem is None or not _transactional(item):
         return
     from django.db import connections
     from pytest_django.plugin import blocking_manager_key
