@@ -11,7 +11,7 @@ PORT ?= 8000
 SITE_URL ?= http://127.0.0.1:$(PORT)
 export DEMO_PASSWORD ?= innovasjon-demo
 
-.PHONY: serve run setup test test-postgres test-e2e migration-check screenshots lint format messages clean publish-scheduled review-reminders bench bench-postgres cluster-check
+.PHONY: serve run setup test test-postgres test-e2e migration-check screenshots lint format messages clean publish-scheduled review-reminders bench bench-postgres cluster-check serve-check
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -63,11 +63,19 @@ serve: $(STAMP) .secret_key .serve_password
 	$(SERVE_ENV) $(BIN)/python -m scripts.nginx_front
 
 # Two gunicorn nodes behind nginx on a throwaway PostgreSQL and Redis: a publish, a
-# booking race, a session, an upload and a node killed under load, with the numbers
-# (scripts/cluster_check.py). The nodes inherit the environment: under the object
-# storage's wrapper (AZURE_STORAGE_CONNECTION_STRING) media go there.
+# booking race, a session, an upload, slow clients and a node killed under load, with
+# the numbers (scripts/cluster_check.py). CLUSTER_STORAGE is the object-storage hook:
+# a wrapper that starts the storage and exports its settings (e.g.
+# `bash scripts/with-azurite.sh`, which sets AZURE_STORAGE_CONNECTION_STRING); the
+# nodes inherit them, and the upload check then goes through the storage.
+CLUSTER_STORAGE ?=
 cluster-check: $(STAMP)
-	bash scripts/with-redis.sh bash scripts/with-postgres.sh $(BIN)/python -m scripts.cluster_check
+	$(CLUSTER_STORAGE) bash scripts/with-redis.sh bash scripts/with-postgres.sh $(BIN)/python -m scripts.cluster_check
+
+# 20 slow-header clients against a running `make serve` (another terminal, same PORT):
+# /healthz must keep answering in under 1 s.
+serve-check: $(STAMP)
+	$(BIN)/python -m scripts.slow_clients $(PORT)
 
 # What production's cron runs (see README): every few minutes, and daily.
 publish-scheduled: $(STAMP)

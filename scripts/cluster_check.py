@@ -21,15 +21,12 @@ Exits 1 when any check fails.
 """
 
 import html
-import http.client
 import io
 import os
 import re
 import secrets
 import shutil
 import signal
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -42,6 +39,7 @@ from pathlib import Path
 import requests
 
 from scripts.nginx_front import ROOT, Nginx, free_port, stop
+from scripts.slow_clients import slow_clients
 
 PYTHON = sys.executable
 GUNICORN = str(Path(sys.executable).parent / "gunicorn")
@@ -270,6 +268,10 @@ def publish_through_a_read_on_b(a, b, password):
     )
     expect(upload.status_code == 302, f"image upload through A: HTTP {upload.status_code}")
     image = get_image_model().objects.get(title=f"Klyngebilde {tag}")
+    if object_storage_env():
+        # With object storage configured the original must not be in the nodes' folder.
+        local = Path(os.environ["MEDIA_ROOT"]) / image.file.name
+        expect(not local.exists(), f"the upload landed in MEDIA_ROOT ({local}), not in storage")
 
     home = Site.objects.get(is_default_site=True).root_page
     add_url = f"{a}/admin/pages/add/home/contentpage/{home.pk}/"
@@ -477,70 +479,6 @@ def kill_under_load(node_a, nginx, nginx_log, password, clients=4, seconds=8.0, 
     expect(len(failed) <= clients, f"{len(failed)} failed requests (more than {clients} in flight)")
     expect(after and not failed_after, "nginx did not carry on with node B")
     return summary
-
-
-# --- f) slow clients ------------------------------------------------------------------------
-
-
-class SlowClient:
-    """A connection that sends one header line every `interval` seconds, never finishing."""
-
-    def __init__(self, port, number):
-        self.port, self.number, self.lines, self.reconnects = port, number, 0, 0
-        self.sock = None
-        self.connect()
-
-    def connect(self):
-        if self.sock is not None:
-            self.sock.close()
-            self.reconnects += 1
-        self.sock = socket.create_connection(("127.0.0.1", self.port), timeout=5)
-        self.sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")
-
-    def trickle(self):
-        try:
-            self.lines += 1
-            self.sock.sendall(f"X-Slow-{self.number}-{self.lines}: 1\r\n".encode())
-        except OSError:
-            # The server gave up on this client (nginx's client_header_timeout): come back.
-            self.connect()
-
-    def close(self):
-        self.sock.close()
-
-
-def slow_clients(port, seconds=20.0, clients=20, interval=4.0, timeout=5.0):
-    """/healthz latencies (s) while `clients` slow-header connections are open."""
-    slow = [SlowClient(port, number) for number in range(clients)]
-    latencies, failures = [], 0
-    started = next_trickle = time.monotonic()
-    try:
-        while time.monotonic() - started < seconds:
-            if time.monotonic() >= next_trickle:
-                for client in slow:
-                    client.trickle()
-                next_trickle += interval
-            began = time.monotonic()
-            try:
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-                connection.request("GET", "/healthz")
-                ok = connection.getresponse().status == 200
-                connection.close()
-            except OSError:
-                ok = False
-            latencies.append(time.monotonic() - began)
-            failures += not ok
-            time.sleep(0.2)
-    finally:
-        for client in slow:
-            client.close()
-    return {
-        "requests": len(latencies),
-        "failed": failures,
-        "max": max(latencies),
-        "p50": statistics.median(latencies),
-        "reconnects": sum(client.reconnects for client in slow),
-    }
 
 
 # --- Running it all -------------------------------------------------------------------------
