@@ -489,8 +489,8 @@ def run_check(results, name, function, *args, **kwargs):
     try:
         value = function(*args, **kwargs)
         ok, detail = True, value
-    except (CheckFailed, requests.RequestException, AssertionError) as error:
-        ok, detail, value = False, str(error), None
+    except Exception as error:  # any failure is this check's, reported with the others
+        ok, detail, value = False, f"{type(error).__name__}: {error}", None
         traceback.print_exc()
     results.append((name, ok, time.monotonic() - started, detail))
     print(f"[{'ok' if ok else 'FAILED'}] {name}: {detail}", flush=True)
