@@ -11,7 +11,7 @@ PORT ?= 8000
 SITE_URL ?= http://127.0.0.1:$(PORT)
 export DEMO_PASSWORD ?= innovasjon-demo
 
-.PHONY: serve run setup test test-postgres test-e2e migration-check screenshots lint format messages clean publish-scheduled review-reminders bench bench-postgres
+.PHONY: serve run setup test test-postgres test-storage test-e2e migration-check screenshots lint format messages clean publish-scheduled review-reminders bench bench-postgres
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -98,14 +98,21 @@ migration-check: $(STAMP)
 	bash scripts/migration-check.sh
 	bash scripts/with-postgres.sh bash scripts/migration-check.sh
 
-# The W3C Nu HTML Checker for the browser suite: vnu.jar from npm (package.json,
-# package-lock.json), run with Java (Debian's default-jre-headless). Without
-# install scripts: vnu-jar's would download a JDK of its own.
+# Test tools from npm (package.json, package-lock.json): the W3C Nu HTML Checker for the
+# browser suite (vnu.jar, run with Debian's default-jre-headless) and Azurite for the
+# storage tests. Without install scripts: vnu-jar's would download a JDK of its own.
 NODE_TOOLS := node_modules/.package-lock.json
 
 $(NODE_TOOLS): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
+
+# Media in object storage (core/storage): the storage tests against Azurite (Microsoft's
+# Azure Storage emulator, from npm) and a throwaway PostgreSQL, both on loopback. Apart
+# from test-postgres: the whole suite on Azurite spends its time copying the demo's
+# images into the emulator for every module and tests nothing more (docs/deploy.md).
+test-storage: $(STAMP) $(NODE_TOOLS)
+	bash scripts/with-azurite.sh bash scripts/with-postgres.sh $(BIN)/pytest tests/core/test_object_storage.py
 
 # Browser journeys, accessibility checks and valid HTML (tests/e2e/) in Debian's chromium
 # (CHROMIUM_PATH, default /usr/bin/chromium) against a live server; apart from
