@@ -21,12 +21,17 @@ class Command(BaseCommand):
         kind = type(storage).__name__
         ensure_private = getattr(storage, "ensure_private", None)
         if ensure_private is None:
-            self.stdout.write(f"Media are stored by {kind}: nothing to set up here.")
+            if options["verbosity"]:
+                self.stdout.write(f"Media are stored by {kind}: nothing to set up here.")
             return
         try:
             created = ensure_private()
         except ImproperlyConfigured as error:
             raise CommandError(str(error)) from None
-        container = storage.azure_container
-        state = "created, private" if created else "private"
-        self.stdout.write(self.style.SUCCESS(f"Media container «{container}» ({kind}): {state}."))
+        if options["verbosity"]:
+            state = "created, private" if created else "private"
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Media container «{storage.azure_container}» ({kind}): {state}."
+                )
+            )
