@@ -11,7 +11,7 @@ PORT ?= 8000
 SITE_URL ?= http://127.0.0.1:$(PORT)
 export DEMO_PASSWORD ?= innovasjon-demo
 
-.PHONY: serve run setup test test-postgres test-e2e migration-check screenshots lint format messages clean publish-scheduled review-reminders bench bench-postgres cluster-check serve-check
+.PHONY: serve run setup test test-postgres test-storage test-e2e migration-check screenshots lint format messages clean publish-scheduled review-reminders bench bench-postgres cluster-check serve-check
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -53,6 +53,7 @@ SERVE_ENV = DJANGO_SETTINGS_MODULE=intranet.settings.production \
 serve: $(STAMP) .secret_key .serve_password
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput
+	$(SERVE_ENV) $(BIN)/python manage.py setup_media_storage
 	$(SERVE_ENV) $(BIN)/python manage.py setup_section
 	@# With DEBUG off the demo sign-ins get a generated password, never the default.
 	$(SERVE_ENV) DEMO_PASSWORD="$$(cat .serve_password)" $(BIN)/python manage.py load_demo_content
@@ -64,12 +65,12 @@ serve: $(STAMP) .secret_key .serve_password
 
 # Two gunicorn nodes behind nginx on a throwaway PostgreSQL and Redis: a publish, a
 # booking race, a session, an upload, slow clients and a node killed under load, with
-# the numbers (scripts/cluster_check.py). CLUSTER_STORAGE is the object-storage hook:
-# a wrapper that starts the storage and exports its settings (e.g.
-# `bash scripts/with-azurite.sh`, which sets AZURE_STORAGE_CONNECTION_STRING); the
-# nodes inherit them, and the upload check then goes through the storage.
-CLUSTER_STORAGE ?=
-cluster-check: $(STAMP)
+# the numbers (scripts/cluster_check.py). The media are in object storage, as in
+# production: CLUSTER_STORAGE starts it and exports its settings (Azurite by default,
+# which sets AZURE_STORAGE_CONNECTION_STRING); the nodes inherit them. With
+# `CLUSTER_STORAGE=` the nodes share a MEDIA_ROOT folder instead.
+CLUSTER_STORAGE ?= bash scripts/with-azurite.sh
+cluster-check: $(STAMP) $(NODE_TOOLS)
 	$(CLUSTER_STORAGE) bash scripts/with-redis.sh bash scripts/with-postgres.sh $(BIN)/python -m scripts.cluster_check
 
 # 20 slow-header clients against a running `make serve` (another terminal, same PORT):
@@ -113,14 +114,21 @@ migration-check: $(STAMP)
 	bash scripts/migration-check.sh
 	bash scripts/with-postgres.sh bash scripts/migration-check.sh
 
-# The W3C Nu HTML Checker for the browser suite: vnu.jar from npm (package.json,
-# package-lock.json), run with Java (Debian's default-jre-headless). Without
-# install scripts: vnu-jar's would download a JDK of its own.
+# Test tools from npm (package.json, package-lock.json): the W3C Nu HTML Checker for the
+# browser suite (vnu.jar, run with Debian's default-jre-headless) and Azurite for the
+# storage tests. Without install scripts: vnu-jar's would download a JDK of its own.
 NODE_TOOLS := node_modules/.package-lock.json
 
 $(NODE_TOOLS): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
+
+# Media in object storage (core/storage): the storage tests against Azurite (Microsoft's
+# Azure Storage emulator, from npm) and a throwaway PostgreSQL, both on loopback. Apart
+# from test-postgres: the whole suite on Azurite spends its time copying the demo's
+# images into the emulator for every module and tests nothing more (docs/deploy.md).
+test-storage: $(STAMP) $(NODE_TOOLS)
+	bash scripts/with-azurite.sh bash scripts/with-postgres.sh $(BIN)/pytest tests/core/test_object_storage.py
 
 # Browser journeys, accessibility checks and valid HTML (tests/e2e/) in Debian's chromium
 # (CHROMIUM_PATH, default /usr/bin/chromium) against a live server; apart from

@@ -7,8 +7,9 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -16,6 +17,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve
+
+from core.storage import is_local
 
 logger = logging.getLogger(__name__)
 
@@ -59,32 +62,41 @@ MEDIA_MAX_AGE = 24 * 60 * 60
 
 
 # The folders Wagtail writes images to (originals and renditions); documents
-# live beside them in MEDIA_ROOT and must never come out of this view.
+# live beside them in the same storage and must never come out of this view.
 IMAGE_FOLDERS = ("original_images", "images")
 # One file name as Django's storage makes it (get_valid_filename): letters,
 # digits, «_», «-» and «.», never starting with a dot. Anything else in a
 # segment (%, \\, NUL, control characters, «..») means the path was not one
-# Wagtail wrote, so it is refused before any file system call.
+# Wagtail wrote, so it is refused before any file system or storage call.
 SAFE_SEGMENT = re.compile(r"[-\w][-\w.]*")
 
 
-def image_file(path):
-    """(folder, file name in it) of the image a /media/ path names, or None if it is no image.
+def image_name(path):
+    """The storage name of the image a /media/ path names, or None if it is no image.
 
     The path must be plain: segments of safe characters, the first an image
     folder. It is checked as it arrived (after the server's percent-decoding,
-    with no further normalising), and the resolved file must still lie inside
-    that folder, so «..», encoded or not, a backslash, a NUL byte or a
-    symbolic link cannot reach a document.
+    with no further normalising), so «..», encoded or not, a backslash or a NUL
+    byte never reaches a storage.
     """
     segments = path.split("/")
     if len(segments) < 2 or segments[0] not in IMAGE_FOLDERS:
         return None
     if not all(SAFE_SEGMENT.fullmatch(segment) for segment in segments):
         return None
-    folder = (Path(settings.MEDIA_ROOT) / segments[0]).resolve()
+    return path
+
+
+def image_file(name):
+    """(folder, file name in it) of an image on this server's disk, or None.
+
+    The resolved file must still lie inside its image folder, so a symbolic
+    link cannot reach a document either.
+    """
+    folder_name, _, rest = name.partition("/")
+    folder = (Path(settings.MEDIA_ROOT) / folder_name).resolve()
     try:
-        file = folder.joinpath(*segments[1:]).resolve(strict=True)
+        file = folder.joinpath(rest).resolve(strict=True)
     except (OSError, ValueError):
         return None
     if not file.is_relative_to(folder) or not file.is_file():
@@ -96,16 +108,28 @@ def image_file(path):
 def media(request, path):
     """Uploaded images, behind the sign-in like every other view.
 
-    Employees' material is never a public folder. A proxy can take over the
-    transfer later (X-Accel-Redirect) without changing who may see what.
+    Employees' material is never a public folder, on the disk or in object
+    storage (core/storage: the container is private and the site hands out no
+    blob URLs). From the disk a proxy can take over the transfer later
+    (X-Accel-Redirect) without changing who may see what; from object storage
+    the file is streamed through here.
     """
     # Documents are served by Wagtail's view, which checks collection privacy
     # and sends them as attachments; only images come straight from here.
-    image = image_file(path)
-    if image is None:
+    name = image_name(path)
+    if name is None:
         raise Http404
-    folder, name = image
-    response = serve(request, name, document_root=folder)
+    if is_local(default_storage):
+        image = image_file(name)
+        if image is None:
+            raise Http404
+        folder, file_name = image
+        response = serve(request, file_name, document_root=folder)
+    else:
+        try:
+            response = FileResponse(default_storage.open(name))
+        except FileNotFoundError:
+            raise Http404 from None
     # Only in this employee's browser, never in a shared proxy; for a day,
     # since a replaced image gets new file names (not «immutable», though).
     patch_cache_control(response, private=True, max_age=MEDIA_MAX_AGE)

@@ -522,6 +522,7 @@ def main():
     setup_log = work / "setup.log"
     timings = {
         "migrate": manage(env, setup_log, "migrate", "--noinput"),
+        "setup_media_storage": manage(env, setup_log, "setup_media_storage"),
         "setup_section": manage(env, setup_log, "setup_section"),
         "load_demo_content": manage(env, setup_log, "load_demo_content"),
         "collectstatic": manage(env, setup_log, "collectstatic", "--noinput"),

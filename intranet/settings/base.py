@@ -14,6 +14,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from core.storage import media_storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "intranet"
 
@@ -239,10 +241,13 @@ STATIC_URL = "/static/"
 # an installed wheel: the default is the checkout's static/.
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
+# Uploaded images, renditions and documents: on this server's disk (MEDIA_ROOT) unless
+# the environment names a private Azure container or S3 bucket that every node shares
+# (core/storage). Either way they are served only through the site, behind the sign-in.
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(os.environ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -357,5 +362,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # One line per background task is noise at INFO.
-    "loggers": {"django_tasks": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        # The Azure SDK logs every HTTP request and its headers at INFO.
+        "azure": {"level": "WARNING"},
+    },
 }

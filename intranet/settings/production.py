@@ -7,7 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from core.site_url import parse_site_url
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, SECRET_KEY, SITE_URL, env_bool, env_list
+from .base import INSTALLED_APPS, SECRET_KEY, SITE_URL, STORAGES, env_bool, env_list
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
@@ -44,8 +44,10 @@ DEBUG = False
 if env_bool("DEMO_CONTENT"):
     INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 
+# Media as base.py chose them from the environment (core/storage); static files
+# compressed and with hashed names, for far-future caching.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -73,5 +75,10 @@ LOGGING = {
     "formatters": {"json": {"()": "intranet.log_format.JSONFormatter"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django_tasks": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
+        # The Azure SDK logs every HTTP request and its headers at INFO.
+        "azure": {"level": "WARNING"},
+    },
 }
