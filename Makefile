@@ -60,6 +60,8 @@ serve: $(STAMP) .secret_key .serve_password
 	@echo "  Innovasjon (production settings, gunicorn) at http://127.0.0.1:$(PORT)/"
 	@echo "  Demo sign-ins (ansatt, redaktor, moderator, admin) use the password in .serve_password"
 	@echo
+	@# The mail queue's worker beside gunicorn, as its service does in production (docs/deploy.md → E-post).
+	$(SERVE_ENV) $(BIN)/python manage.py db_worker --backend mail & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(SERVE_ENV) $(BIN)/gunicorn -c python:intranet.gunicorn_conf intranet.wsgi
 
 # What production's cron runs (see README): every few minutes, and daily.

@@ -2,8 +2,7 @@
 
 Against a real SMTP server on loopback (aiosmtpd): first nothing listens on the
 port, then the server starts. The worker is django-tasks-db's `db_worker
---batch`, as cron runs it. Transactional tests: the worker commits its claims
-and results as it does in production.
+--batch`, as cron runs it.
 """
 
 import datetime
@@ -33,7 +32,8 @@ from tests.fabrikken.test_page import guidance_data
 from tests.funding.conftest import answers
 from tests.helpers import text_of
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The worker commits its claims and results, as in production: these tests commit too.
+transactional = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def free_port():
@@ -109,6 +109,7 @@ def cause_three_notifications(client, section, people):
         submit_new_page(client, section)
 
 
+@transactional
 def test_an_smtp_outage_delays_the_notifications_and_loses_none(
     client, section, people, smtp_port, caplog
 ):
@@ -192,6 +193,7 @@ def test_an_smtp_outage_delays_the_notifications_and_loses_none(
     assert queue.state().failed == 0
 
 
+@transactional
 def test_a_rolled_back_change_queues_nothing_and_a_committed_one_its_message(smtp_port):
     with pytest.raises(RuntimeError), transaction.atomic():
         factories.make_user("kari", email="kari@eksempel.no")
@@ -208,6 +210,7 @@ def test_a_rolled_back_change_queues_nothing_and_a_committed_one_its_message(smt
     assert kwargs_of(row)["message"]["subject"] == "Velkommen"
 
 
+@transactional
 def test_after_the_last_attempt_it_gives_up_logs_an_error_and_the_panel_says_so(
     client, section, people, smtp_port, caplog
 ):
@@ -237,6 +240,7 @@ def test_after_the_last_attempt_it_gives_up_logs_an_error_and_the_panel_says_so(
     assert b"mail queue: 0 waiting, 1 failed" in client.get("/healthz").content
 
 
+@transactional
 def test_healthz_and_the_dashboard_show_the_oldest_waiting_messages_age(
     client, section, people, smtp_port
 ):
