@@ -17,6 +17,7 @@ an attempt failed, so a delivered message is never sent again. A worker killed
 mid-send leaves its row RUNNING (counted as waiting): at most once, never twice.
 """
 
+import contextlib
 import logging
 from datetime import UTC, datetime, timedelta
 
@@ -34,9 +35,6 @@ BACKEND = "mail"
 FIRST_DELAY_MINUTES = 1
 MAX_DELAY_MINUTES = 60
 MAX_ATTEMPTS = 30
-# When a message was first queued, as UTC text that sorts as it reads: the queue's
-# age is the oldest of these among waiting rows (core/mail/queue.py), one query.
-QUEUED_AT_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
 
 class MailNotDelivered(Exception):
@@ -48,12 +46,14 @@ def delay_after(attempt):
     return timedelta(minutes=min(FIRST_DELAY_MINUTES * 2 ** (attempt - 1), MAX_DELAY_MINUTES))
 
 
+# When a message was first queued, as fixed-width UTC ISO text, which sorts as it reads:
+# the queue's age is the oldest of these among waiting rows (core/mail/queue.py), one query.
 def queued_at_text(moment):
-    return moment.astimezone(UTC).strftime(QUEUED_AT_FORMAT)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def parse_queued_at(text):
-    return datetime.strptime(text, QUEUED_AT_FORMAT).replace(tzinfo=UTC)
+    return datetime.fromisoformat(text)
 
 
 def enqueue(message, *, attempt=1, queued_at=None, run_after=None):
@@ -63,13 +63,29 @@ def enqueue(message, *, attempt=1, queued_at=None, run_after=None):
     return queued.enqueue(message=message, attempt=attempt, queued_at=queued_at)
 
 
+def send(email):
+    """Hand `email` to the delivery backend; errors before it is accepted are raised.
+
+    Once the server has accepted the message, a failing goodbye (QUIT) is
+    ignored: raising then would queue a second copy of a delivered message.
+    """
+    connection = get_connection(settings.EMAIL_DELIVERY_BACKEND)
+    connection.open()
+    try:
+        connection.send_messages([email])
+    except BaseException:
+        with contextlib.suppress(OSError):
+            connection.close()
+        raise
+    with contextlib.suppress(OSError):
+        connection.close()
+
+
 @task(backend=BACKEND)
 def deliver(*, message, attempt, queued_at):
     """Send `message` once; on a mail server error queue the next attempt or give up."""
-    email = mail_message.from_json(message)
     try:
-        with get_connection(settings.EMAIL_DELIVERY_BACKEND) as connection:
-            connection.send_messages([email])
+        send(mail_message.from_json(message))
     except OSError as error:
         what = mail_message.describe(message)
         if attempt >= MAX_ATTEMPTS:

@@ -9,8 +9,10 @@ import datetime
 import email
 import logging
 import signal
+import smtplib
 import socket
 from email.policy import default as default_policy
+from unittest import mock
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -306,3 +308,34 @@ def test_the_back_off_doubles_to_an_hour_and_spans_about_a_day():
         < datetime.timedelta(hours=25)
     )
     assert format_age(datetime.timedelta(minutes=12)) == "12 min"
+
+
+def test_wagtails_own_tasks_still_run_at_once_and_mail_has_its_own_queue():
+    """Search and reference index updates stay in the request; only mail waits for a worker."""
+    from django_tasks import task_backends
+    from django_tasks.backends.immediate import ImmediateBackend
+    from django_tasks_db import DatabaseBackend
+
+    assert isinstance(task_backends["default"], ImmediateBackend)
+    assert isinstance(task_backends["mail"], DatabaseBackend)
+    assert tasks.deliver.backend == "mail"
+
+
+@transactional
+def test_a_failing_goodbye_after_delivery_does_not_send_it_again(smtp_port, caplog):
+    """The server accepted the message, then QUIT failed: delivered, and no retry is queued."""
+    send_mail("Velkommen", "Hei", None, ["kari@eksempel.no"])
+    inbox = Inbox()
+    server = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
+    server.start()
+    try:
+        with mock.patch(
+            "smtplib.SMTP.quit", side_effect=smtplib.SMTPResponseException(421, b"bye")
+        ):
+            run_worker()
+    finally:
+        server.stop()
+
+    assert len(inbox.envelopes) == 1
+    assert not waiting_rows()
+    assert not [r for r in caplog.records if r.name == "core.mail.tasks"]
