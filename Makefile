@@ -11,7 +11,7 @@ PORT ?= 8000
 SITE_URL ?= http://127.0.0.1:$(PORT)
 export DEMO_PASSWORD ?= innovasjon-demo
 
-.PHONY: serve run setup test test-postgres test-e2e migration-check screenshots lint format messages clean publish-scheduled review-reminders bench bench-postgres
+.PHONY: serve run setup test test-postgres test-e2e migration-check screenshots lint format messages clean publish-scheduled review-reminders bench bench-postgres cluster-check serve-check
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,11 +35,11 @@ run: setup
 	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# The production settings and gunicorn on loopback, as the servers run them
-# (but over plain HTTP, so secure cookies and the TLS redirect are off here).
-# Browsers talk to gunicorn directly, so no proxy's X-Forwarded-For is trusted;
-# `AXES_PROXY_COUNT=1 make serve` when a proxy is put in front.
-AXES_PROXY_COUNT ?= 0
+# The production settings on loopback as the servers run them: nginx on PORT
+# (deploy/nginx.conf) in front of gunicorn on an internal port, over plain HTTP, so
+# secure cookies and the TLS redirect are off here. nginx is the one proxy that adds
+# to X-Forwarded-For, hence AXES_PROXY_COUNT=1.
+AXES_PROXY_COUNT ?= 1
 SERVE_ENV = DJANGO_SETTINGS_MODULE=intranet.settings.production \
 	SECRET_KEY="$$(cat .secret_key)" ALLOWED_HOSTS=127.0.0.1,localhost \
 	SECURE_SSL_REDIRECT=off SECURE_COOKIES=off SECURE_HSTS_SECONDS=0 \
@@ -57,12 +57,27 @@ serve: $(STAMP) .secret_key .serve_password
 	@# With DEBUG off the demo sign-ins get a generated password, never the default.
 	$(SERVE_ENV) DEMO_PASSWORD="$$(cat .serve_password)" $(BIN)/python manage.py load_demo_content
 	@echo
-	@echo "  Innovasjon (production settings, gunicorn) at http://127.0.0.1:$(PORT)/"
+	@echo "  Innovasjon (production settings, nginx in front of gunicorn) at http://127.0.0.1:$(PORT)/"
 	@echo "  Demo sign-ins (ansatt, redaktor, moderator, admin) use the password in .serve_password"
 	@echo
-	@# The mail queue's worker beside gunicorn, as its service does in production (docs/deploy.md → E-post).
+	@# The mail queue's worker beside the app, as its service does in production (docs/deploy.md → E-post).
 	$(SERVE_ENV) $(BIN)/python manage.py db_worker --backend mail & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(SERVE_ENV) $(BIN)/gunicorn -c python:intranet.gunicorn_conf intranet.wsgi
+	$(SERVE_ENV) $(BIN)/python -m scripts.nginx_front
+
+# Two gunicorn nodes behind nginx on a throwaway PostgreSQL and Redis: a publish, a
+# booking race, a session, an upload, slow clients and a node killed under load, with
+# the numbers (scripts/cluster_check.py). CLUSTER_STORAGE is the object-storage hook:
+# a wrapper that starts the storage and exports its settings (e.g.
+# `bash scripts/with-azurite.sh`, which sets AZURE_STORAGE_CONNECTION_STRING); the
+# nodes inherit them, and the upload check then goes through the storage.
+CLUSTER_STORAGE ?=
+cluster-check: $(STAMP)
+	$(CLUSTER_STORAGE) bash scripts/with-redis.sh bash scripts/with-postgres.sh $(BIN)/python -m scripts.cluster_check
+
+# 20 slow-header clients against a running `make serve` (another terminal, same PORT):
+# /healthz must keep answering in under 1 s.
+serve-check: $(STAMP)
+	$(BIN)/python -m scripts.slow_clients $(PORT)
 
 # What production's cron runs (see README): every few minutes, and daily.
 publish-scheduled: $(STAMP)

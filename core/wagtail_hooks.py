@@ -190,11 +190,15 @@ class AllRulesContentChecker(ContentCheckerItem):
     """Wagtail's accessibility checker running every axe rule, not only its ten content rules.
 
     Without `runOnly` axe runs all its non-experimental rules (WCAG 2.x A and
-    AA, best practice), so editors see in the userbar and the editor's
+    AA, best practice) and the content rules enabled below, so editors see in the userbar and the editor's
     «Checks» panel what the CI's axe run would find in what they wrote.
     """
 
     axe_run_only = None
+    # Wagtail's own content rules stay on, also the ones axe counts as
+    # experimental and would skip without `runOnly` (a bold paragraph used as
+    # a heading, «p-as-heading»).
+    axe_rules = {rule: {"enabled": True} for rule in ContentCheckerItem.axe_run_only}
 
 
 @hooks.register("construct_wagtail_userbar")

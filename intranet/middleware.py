@@ -64,11 +64,29 @@ class SectionCSPMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and request.path_info.startswith("/admin/"):
+        if report_only:
+            return parts
+        if request.path_info.startswith("/admin/"):
             parts.update = {**(parts.update or {}), **settings.ADMIN_CONTENT_SECURITY_POLICY_UPDATE}
+        if request.path_info.startswith("/admin/") or _is_preview(request):
             # Previews of pages and blocks are framed by the admin itself.
             parts.replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
         return parts
+
+    def process_response(self, request, response):
+        if _is_preview(request):
+            response["X-Frame-Options"] = "SAMEORIGIN"
+        return super().process_response(request, response)
+
+
+def _is_preview(request):
+    """A page rendered for the admin's preview panel, moderation or a new tab.
+
+    Wagtail renders a preview through the whole middleware chain with a made-up
+    request for the page's own address (`make_preview_request`), so the path
+    alone says «public page». Wagtail marks that request as a dummy.
+    """
+    return getattr(request, "is_dummy", False)
 
 
 # Where a refusal sends people to sign in: our page, Wagtail's two sign-in

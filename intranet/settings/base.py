@@ -301,11 +301,14 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("nb", "Norsk bokmål"), ("en", "English")]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# Documents as large as images at most; nginx refuses larger bodies anyway.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Privacy: «innloggede» or chosen groups only. Everyone here is signed in, and a
 # shared password can be guessed without limit; core/wagtail_hooks.py refuses any left.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# nginx's client_max_body_size (deploy/nginx.conf) is this limit plus room for the form.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Counts the frames of animated images against that limit, and answers a header that

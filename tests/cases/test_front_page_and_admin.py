@@ -190,6 +190,12 @@ class TestCaseAdmin(WagtailPageTestCase):
         assert '<dd class="key-figures__value">78 %</dd>' in html
         assert 'href="/metoder/brukerreise/">Brukerreise</a>' in html
         assert 'alt="Illustrasjon: sirkler."' in html
+        # The admin's preview panel may frame it; the public page stays unframeable.
+        assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+        assert response["X-Frame-Options"] == "SAMEORIGIN"
+        public = self.client.get(page.url)
+        assert "frame-ancestors 'none'" in public["Content-Security-Policy"]
+        assert public["X-Frame-Options"] == "DENY"
 
     def test_the_edit_form_has_tabs_choosers_and_norwegian_labels(self):
         page = factories.make_case(self.index, methods=[self.method])

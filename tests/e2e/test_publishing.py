@@ -12,6 +12,7 @@ from tests.e2e.pages import AdminPageEditor, MethodPage, SearchPage, assert_no_c
 pytestmark = pytest.mark.e2e
 
 TITLE = "Omvendt idémyldring"
+PREVIEW_TIMEOUT = 20_000  # ms
 
 
 def test_an_editors_method_is_published_by_a_moderator_and_found_by_employees(site):
@@ -106,3 +107,40 @@ def test_editors_see_wagtails_accessibility_checker_with_every_axe_rule(site):
     assert_no_console_errors(page)
     # And the CI's own axe run agrees with the userbar there beside it.
     AccessibilityReport().check(page, "a method page as an editor sees it").assert_clean()
+
+
+def test_the_preview_panel_renders_the_page_and_its_checks_find_a_defect(site):
+    """Wagtail renders a preview through the whole middleware chain as if it were the
+    public page; the public page's `frame-ancestors 'none'` once left the panel blank
+    and the checks panel reporting a false «0 issues»."""
+    from wagtail.images import get_image_model
+
+    from methods.models import MethodPage
+
+    method = MethodPage.objects.get(slug="brukerreise")
+    # A file name as alternative text: Wagtail's «alt-text-quality» check.
+    method.hero_image = get_image_model().objects.first()
+    method.hero_image_alt = "IMG_2041.jpg"
+    method.save_revision()
+
+    page = site.visit(f"/admin/pages/{method.pk}/edit/", user="redaktor")
+    page.locator("button[data-side-panel-toggle='preview']").click()
+    preview = page.frame_locator("#w-preview-iframe")
+    # Wagtail swaps in a fresh iframe for each render: give it time under load.
+    expect(preview.locator("h1")).to_have_text("Brukerreise", timeout=PREVIEW_TIMEOUT)
+
+    page.locator("button[data-side-panel-toggle='checks']").click()
+    checks = page.locator("[data-side-panel='checks']")
+    expect(checks.locator("[data-content-word-count]")).not_to_have_text(
+        "-", timeout=PREVIEW_TIMEOUT
+    )
+    expect(checks.locator("[data-content-checker-count]")).to_have_text(
+        "1", timeout=PREVIEW_TIMEOUT
+    )
+    expect(checks.locator("[data-content-checker-name]")).to_have_text(
+        "Image alt text has inappropriate pattern"
+    )
+
+    public = site.visit("/metoder/brukerreise/", user="ansatt")
+    response = public.request.get(site.url("/metoder/brukerreise/"))
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
