@@ -61,6 +61,8 @@ serve: $(STAMP) .secret_key .serve_password
 	@echo "  Innovasjon (production settings, nginx in front of gunicorn) at http://127.0.0.1:$(PORT)/"
 	@echo "  Demo sign-ins (ansatt, redaktor, moderator, admin) use the password in .serve_password"
 	@echo
+	@# The mail queue's worker beside the app, as its service does in production (docs/deploy.md → E-post).
+	$(SERVE_ENV) $(BIN)/python manage.py db_worker --backend mail & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(SERVE_ENV) $(BIN)/python -m scripts.nginx_front
 
 # Two gunicorn nodes behind nginx on a throwaway PostgreSQL and Redis: a publish, a

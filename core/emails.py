@@ -3,22 +3,21 @@
 Both go through Django's configured e-mail backend as plain text rendered from
 `<prefix>confirmation_subject.txt`, `…_body.txt`, `<prefix>notice_subject.txt`
 and `…_body.txt`. The confirmation speaks the sender's language (the
-request's); the notice the site's (LANGUAGE_CODE). A failing mail server is
-logged and loses nothing: the submission is stored, and the sender sees the receipt.
+request's); the notice the site's (LANGUAGE_CODE). Sending only queues (in
+production, core/mail/): call it in the transaction that stores the submission,
+so both are kept or neither; a mail server that is down delays the messages, it
+does not lose them or the submission.
 """
 
 import html
-import logging
 import re
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.rich_text import expand_db_html
-
-logger = logging.getLogger(__name__)
 
 
 def one_line(text):
@@ -66,22 +65,16 @@ def notice_message(prefix, context, *, sender, to, reply_to=None, subject=""):
         )
 
 
-def send_all(messages, about):
-    """Send each message; a failure is logged (naming `about`) and the rest still go."""
-    for message in messages:
-        try:
-            message.send()
-        except Exception:
-            logger.exception(
-                "Could not send «%s» about %s to %s", message.subject, about, ", ".join(message.to)
-            )
+def send_all(messages):
+    """Send the messages over one connection (in production: queue them, core/mail/)."""
+    if messages:
+        get_connection().send_messages(messages)
 
 
 def send_pair(
     prefix,
     context,
     *,
-    about,
     sender="",
     sender_address="",
     owners=(),
@@ -93,8 +86,7 @@ def send_pair(
     `context` is a function giving the templates' context; it is called once per
     message, so dates and labels come out in each message's language. Each
     message's reply goes to the other side: `owners_address` for the
-    confirmation, `sender_address` for the notice. `about` names the submission
-    in the log when a message cannot be sent.
+    confirmation, `sender_address` for the notice.
     """
     messages = []
     if sender_address:
@@ -114,5 +106,5 @@ def send_pair(
                 subject=notice_subject,
             )
         )
-    send_all(messages, about)
+    send_all(messages)
     return messages

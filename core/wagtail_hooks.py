@@ -11,6 +11,7 @@ from wagtail.models import BaseViewRestriction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.mail.panel import panel_for
 from core.models import Person
 from core.publishing import admin_views
 from core.publishing.four_eyes import may_publish_directly
@@ -141,6 +142,13 @@ def refuse_documents_behind_a_shared_password(document, request):
 def hide_wagtail_help_menu(request, menu_items):
     """Wagtail's help menu links to its English guide on the internet, out of reach here."""
     menu_items[:] = [item for item in menu_items if item.name != "help"]
+
+
+@hooks.register("construct_homepage_panels")
+def mail_queue_panel(request, panels):
+    """«E-postkø» on the dashboard of administrators and moderators, while mail waits or failed."""
+    if panel := panel_for(request.user):
+        panels.append(panel)
 
 
 @hooks.register("filter_form_submissions_for_user")

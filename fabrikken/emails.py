@@ -2,8 +2,9 @@
 
 Plain text from templates under fabrikken/templates/fabrikken/email/ (core.emails), through
 Django's configured e-mail backend. The confirmation speaks the requester's
-language (the request's); the notice the site's. A failing mail server is
-logged and loses nothing: the request is stored, and the requester sees the receipt.
+language (the request's); the notice the site's. They are queued with the
+request, in its transaction (core/mail/): a mail server that is down delays
+them; it loses neither them nor the request.
 """
 
 from django.urls import reverse
@@ -36,7 +37,6 @@ def send_guidance_emails(page, guidance_request):
     return emails.send_pair(
         "fabrikken/email/guidance_",
         lambda: guidance_context(page, guidance_request),
-        about=f"guidance request {guidance_request.pk}",
         sender_address=guidance_request.requester_email,
         owners=[page.notify_address] if page.notify_address else [],
         owners_address=page.notify_address,

@@ -8,6 +8,7 @@ and bookings: anyone else's is a 404, also when the address is guessed.
 import datetime
 
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -124,11 +125,13 @@ def guidance_form(page, request):
         new_request.save()
         return new_request
 
-    guidance_request, stored = store_once(
-        save, lambda token: _find_request(user, token), new_request.token
-    )
-    if stored:
-        emails.send_guidance_emails(page, guidance_request)
+    # The e-mails are queued in the request's transaction: both are kept, or neither (core/mail/).
+    with transaction.atomic():
+        guidance_request, stored = store_once(
+            save, lambda token: _find_request(user, token), new_request.token
+        )
+        if stored:
+            emails.send_guidance_emails(page, guidance_request)
     return HttpResponseRedirect(page.route_url("request_receipt", guidance_request.pk))
 
 

@@ -3,8 +3,8 @@
 Both go through Django's configured e-mail backend, as plain text rendered from
 templates under funding/templates/funding/email/ (core.emails). The confirmation speaks the
 applicant's language (the request's); the notice the site's (LANGUAGE_CODE).
-A failing mail server is logged and does not lose the application: it is
-already stored, and the applicant sees the receipt.
+They are queued with the application, in its transaction (core/mail/): a mail
+server that is down delays them; it loses neither them nor the application.
 """
 
 from django.urls import reverse
@@ -40,7 +40,6 @@ def send_application_emails(call, application):
     return emails.send_pair(
         "funding/email/",
         lambda: application_context(call, application),
-        about=f"application {application.pk}",
         sender=call.from_address,
         sender_address=application.applicant_email,
         owners=[address.strip() for address in call.to_address.split(",") if address.strip()],

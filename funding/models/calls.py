@@ -5,7 +5,7 @@ from http import HTTPMethod
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
@@ -333,9 +333,10 @@ class FundingCallPage(BasePage, AbstractEmailForm):
         )
 
     def process_form_submission(self, form, request=None):
-        """Wagtail's hook: store the application, then send the two e-mails."""
-        application = self.save_application(form)
-        emails.send_application_emails(self, application)
+        """Wagtail's hook: store the application and queue the two e-mails, in one transaction."""
+        with transaction.atomic():
+            application = self.save_application(form)
+            emails.send_application_emails(self, application)
         return application
 
     def find_application(self, user, token):
@@ -369,14 +370,16 @@ class FundingCallPage(BasePage, AbstractEmailForm):
             return self.render_call(request, form=form)
         # The token makes the same form count once: a resent form finds the first
         # application above, and two requests racing each other meet the unique
-        # constraint here. Either way nothing new is stored or sent.
-        application, stored = store_once(
-            lambda: self.save_application(form),
-            lambda token: self.find_application(request.user, token),
-            form.cleaned_data[TOKEN_FIELD],
-        )
-        if stored:
-            emails.send_application_emails(self, application)
+        # constraint here. Either way nothing new is stored or sent. The e-mails are
+        # queued in the application's transaction: both are kept, or neither (core/mail/).
+        with transaction.atomic():
+            application, stored = store_once(
+                lambda: self.save_application(form),
+                lambda token: self.find_application(request.user, token),
+                form.cleaned_data[TOKEN_FIELD],
+            )
+            if stored:
+                emails.send_application_emails(self, application)
         return HttpResponseRedirect(self.receipt_url(application))
 
     def render_call(self, request, form=None, refused=False, posted=None, status=200):

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "csp",
     "axes",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -251,7 +252,15 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Mail is queued in the database, in the transaction of what caused it, and sent by a
+# worker (`manage.py db_worker --backend mail`) through EMAIL_DELIVERY_BACKEND, with
+# retries while SMTP is down (core/mail/, docs/deploy.md → E-post).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "core.mail.backend.QueuedEmailBackend")
+EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+# Seconds before the worker gives up on a silent SMTP server (and tries later).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -259,6 +268,15 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "innovasjon@eksempel.no")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Django's task framework (django-tasks, which Wagtail uses). "default" is what Wagtail's
+# own tasks (search and reference index updates) run on: immediately, in the request, as
+# when no TASKS is set. "mail" is the queue for e-mail: rows in this database, written in
+# the caller's transaction (django-tasks-db), run by `db_worker --backend mail`.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "mail": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Innovasjon"

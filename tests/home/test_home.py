@@ -119,11 +119,11 @@ def test_healthz_answers_anonymously_when_the_database_answers(client):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.content == b"ok"
+    assert response.content == b"ok\nmail queue: 0 waiting, 0 failed\n"
 
 
 def test_healthz_answers_503_when_the_database_does_not(client):
-    with mock.patch("intranet.views.connection.cursor", side_effect=OperationalError("down")):
+    with mock.patch("intranet.views.mail_queue.state", side_effect=OperationalError("down")):
         response = client.get("/healthz")
 
     assert response.status_code == 503
