@@ -23,6 +23,11 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
             .exclude(revision__user=user)
         )
 
+    def get_template_for_action(self, action):
+        # The approval and «request changes» modals show the revision's LIX (plain
+        # language, språklova § 9) to the moderator deciding; never a block.
+        return "core/admin/workflow_action_modal.html"
+
     @staticmethod
     def is_own_change(obj, user):
         task_state = getattr(obj, "current_workflow_task_state", None)

@@ -297,6 +297,11 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Plain language (språklova § 9): the LIX target editors and moderators see beside a page
+# (core/readability.py). A helper, never a block. A setting rather than a field on
+# SectionSettings: it is the municipality's writing policy, not something to change per
+# site in the admin, and needs no migration. 40 is «lett» on the usual LIX scale.
+READABILITY_TARGET_LIX = int(os.environ.get("READABILITY_TARGET_LIX", "40"))
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
