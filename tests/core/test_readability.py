@@ -3,8 +3,11 @@
 LIX = words / sentences + 100 × long words / words; a long word has more than six letters.
 """
 
+from unittest import mock
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.http import HttpResponse
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -36,6 +39,9 @@ SCORES = [
     # Quotes: «?» inside «» before a lowercase word goes on; a «.» inside «» before a capital
     # ends. 10 words, 3 sentences, long: «trenger» (7): 10/3 + 100·1/10 = 3.33 + 10 = 13.
     ("«Hva trenger vi?» spurte hun. «Mer tid.» Så gikk vi.", 10, 3, 1, 13),
+    # A colon ends a sentence only before a capital: «Tid: 10 min.» (3 words), «Tre ting:» (2),
+    # «Penn og papir.» (3): 8 words, 3 sentences, none long: 8/3 = 2.7.
+    ("Tid: 10 min. Tre ting: Penn og papir.", 8, 3, 0, 3),
     # A date's «1.» is no end: 4 words, 1 sentence: 4.
     ("Møtet er 1. mars.", 4, 1, 0, 4),
     # Paragraphs (blank lines) end sentences without a full stop: list items and headings.
@@ -176,3 +182,47 @@ def test_a_page_above_the_target_is_still_approved(demo, client, settings):
     url = reverse("wagtailadmin_pages:workflow_action", args=(waiting.pk, "approve", task_state.pk))
     assert client.post(url, {"comment": ""}).status_code == 302
     assert Page.objects.get(pk=waiting.pk).live
+
+
+@pytest.mark.django_db
+def test_the_moderator_sees_it_in_the_editor_of_a_page_awaiting_approval(demo, client):
+    waiting = next(page for page in Page.objects.all() if page.workflow_in_progress)
+    client.force_login(_user("moderator"))
+    response = client.get(reverse("wagtailadmin_pages:edit", args=(waiting.pk,)))
+    panel = soup(response).select_one("[data-side-panel='checks'] [data-readability]")
+    assert panel is not None
+    assert text_at(str(panel), "[data-readability-lix]").startswith("LIX ")
+
+
+@pytest.mark.django_db
+def test_a_new_page_asks_for_a_save_first(demo, client):
+    index = Page.objects.get(slug="metoder")
+    client.force_login(_user("redaktor"))
+    response = client.get(
+        reverse("wagtailadmin_pages:add", args=("methods", "methodpage", index.pk))
+    )
+    assert response.status_code == 200
+    panel = soup(response).select_one("[data-readability]")
+    assert "Lagre som kladd for å se sidens LIX." in panel.get_text()
+
+
+@pytest.mark.django_db
+def test_a_page_that_does_not_render_leaves_the_editor_working(demo, client):
+    method = MethodPage.objects.get(title="Interessentanalyse")
+    client.force_login(_user("redaktor"))
+    with mock.patch.object(MethodPage, "make_preview_request", side_effect=ValueError("broken")):
+        response = client.get(reverse("wagtailadmin_pages:edit", args=(method.pk,)))
+    assert response.status_code == 200
+    panel = soup(response).select_one("[data-readability]")
+    assert "Siden har ingen tekst å måle" in panel.get_text()
+    assert panel.select_one("[data-readability-lix]") is None
+
+
+@pytest.mark.django_db
+def test_a_preview_that_is_not_a_page_has_no_score(demo):
+    method = MethodPage.objects.get(title="Interessentanalyse")
+    with mock.patch.object(
+        MethodPage, "make_preview_request", return_value=HttpResponse(status=404)
+    ):
+        assert readability.score_page(method, None) is None
+    assert readability.score_page(MethodPage(title="Ny"), None) is None
