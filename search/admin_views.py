@@ -16,9 +16,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.auth import permission_denied
-from wagtail.admin.ui.tables import DateColumn, NumberColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+
+from core import formats
 
 from .models import QueryDailyZeroHits
 
@@ -43,6 +45,26 @@ def _daily_sum(model):
 
 def search_page_url(query):
     return f"{reverse('search')}?{urlencode({'q': query.query_string})}"
+
+
+class DayColumn(Column):
+    """A day shown as a day: «I dag», «I går» or «12. mars 2026».
+
+    The counts are kept per day (search/log.py), so the last search is a date.
+    Wagtail's DateColumn tells how long ago a moment was, and given a date it
+    counts from midnight: a search made minutes ago read «13 timer siden».
+    """
+
+    def get_value(self, instance):
+        day = super().get_value(instance)
+        if day is None:
+            return None
+        today = timezone.localdate()
+        if day == today:
+            return _("Today")
+        if day == today - datetime.timedelta(days=1):
+            return _("Yesterday")
+        return formats.format_date(day)
 
 
 class SearchInsightReport(ReportView):
@@ -101,7 +123,7 @@ class ZeroHitSearchesReport(SearchInsightReport):
         NumberColumn(
             "without_hits", label=_("Searches without hits, last 30 days"), sort_key="without_hits"
         ),
-        DateColumn("last_without_hits", label=_("Last time"), sort_key="last_without_hits"),
+        DayColumn("last_without_hits", label=_("Last time"), sort_key="last_without_hits"),
     ]
     list_export = ["query_string", "without_hits", "last_without_hits"]
     export_headings = {

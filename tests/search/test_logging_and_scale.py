@@ -14,7 +14,7 @@ from demo import factories
 from search import log
 from search.engine import PER_PAGE, SiteSearch
 from search.models import QueryDailyZeroHits, SynonymGroup
-from tests.helpers import page_html
+from tests.helpers import page_html, soup
 from tests.search.conftest import result_titles, search
 
 pytestmark = pytest.mark.django_db
@@ -116,6 +116,31 @@ def test_editors_see_popular_and_fruitless_searches(editor_client):
     assert b"zxqv,2," in export.getvalue()
     menu = editor_client.get("/admin/").content.decode()
     assert "/admin/sok/uten-treff/" in menu
+
+
+def test_the_last_search_without_hits_is_shown_as_a_day_not_hours_ago(editor_client):
+    # At 13:05 in Oslo a search made minutes ago once read «13 timer siden»: the day's
+    # count has a date, which Wagtail's DateColumn measured from midnight.
+    frozen = datetime.datetime(2026, 3, 12, 13, 5, tzinfo=datetime.UTC)
+    with mock.patch("django.utils.timezone.now", return_value=frozen):
+        log.record("zxqv", found=False)
+        log.flush()
+        QueryDailyZeroHits.objects.create(
+            query=Query.get("tjenestedesign"), date=datetime.date(2026, 3, 11), hits=1
+        )
+        QueryDailyZeroHits.objects.create(
+            query=Query.get("gevinst"), date=datetime.date(2026, 3, 2), hits=1
+        )
+        html = page_html(editor_client.get("/admin/sok/uten-treff/"))
+    rows = {
+        cells[0]: cells[-1]
+        for cells in (
+            [cell.get_text(" ", strip=True) for cell in row.select("td")]
+            for row in soup(html).select("tbody tr")
+        )
+    }
+    assert rows == {"zxqv": "I dag", "tjenestedesign": "I går", "gevinst": "2. mars 2026"}
+    assert "siden" not in html
 
 
 def test_reports_are_refused_to_those_without_the_permission(client, home):
