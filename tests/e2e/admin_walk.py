@@ -11,7 +11,8 @@ import re
 from playwright.sync_api import Page, expect
 
 # The text of the page a user sees and hears: inner text, plus the labels of
-# visible controls that are not part of it (placeholders, aria-label, title).
+# visible controls that are not part of it (placeholders, aria-label, title)
+# and the rich-text editor's placeholder.
 VISIBLE_TEXT = """() => {
     const parts = [document.body.innerText];
     for (const el of document.querySelectorAll('[placeholder], [aria-label], [title]')) {
@@ -20,6 +21,11 @@ VISIBLE_TEXT = """() => {
             const value = el.getAttribute(name);
             if (value) parts.push(value);
         }
+    }
+    // Draftail writes its placeholder as CSS: «Write something or type '/' …».
+    for (const el of document.querySelectorAll('.Draftail-block--empty')) {
+        const content = getComputedStyle(el, '::before').content;
+        if (content && content !== 'none') parts.push(content.replace(/^"|"$/g, ''));
     }
     return parts.join('\\n');
 }"""
@@ -61,6 +67,13 @@ class AdminWalk:
         expect(self.page.get_by_role("option").first).to_be_visible()
         self.record(f"{view}, block chooser")
         self.page.keyboard.press("Escape")
+
+    def empty_rich_text(self, view):
+        """Into the first empty rich-text editor of the open tab, where Draftail shows its placeholder."""
+        editor = self.page.get_by_role("tabpanel").locator('[contenteditable="true"]')
+        editor.first.click()
+        expect(self.page.locator(".Draftail-block--empty").first).to_be_visible()
+        self.record(view)
 
     def side_panels(self, view):
         """The editor's side panels: preview (which renders the page) and checks."""

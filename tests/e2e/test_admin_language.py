@@ -145,6 +145,9 @@ def test_the_admin_speaks_bokmal_on_the_path_from_draft_to_approval(site):
     walk.open("explorer, «Metoder og verktøy»", f"/admin/pages/{index.pk}/")
     walk.open("new method", f"/admin/pages/add/methods/methodpage/{index.pk}/")
     walk.tabs("new method")
+    editor.tab("Metode")
+    walk.empty_rich_text("new method, an empty rich text")
+    assert "Skriv noe, eller skriv «/»" in walk.texts["new method, an empty rich text"]
     editor.tab("Steg")
     walk.block_chooser("new method, «Steg»")
     walk.action_menu("new method")
