@@ -156,6 +156,8 @@ bench-postgres: $(STAMP)
 # Refresh the Norwegian catalogue after changing user-facing strings.
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages --locale nb --no-obsolete --no-location --ignore '.venv/*' --ignore 'static/*'
+	@# Wagtail's admin JavaScript words (core/publishing/admin_translations.js).
+	$(BIN)/python manage.py makemessages --domain djangojs --locale nb --no-obsolete --no-location --ignore '.venv/*' --ignore 'static/*' --ignore 'node_modules/*'
 	$(BIN)/python manage.py compilemessages --locale nb --ignore '.venv/*'
 
 clean:

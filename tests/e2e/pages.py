@@ -210,7 +210,7 @@ class AdminPageEditor:
         return block.locator('[contenteditable="true"]').first
 
     def add_block(self, stream_panel, block_name):
-        """The StreamField's «+» (Insert a block) after the last block, then the block chooser.
+        """The StreamField's «+» («Sett inn en blokk») after the last block, then the block chooser.
 
         Returns the new block, found as the one block that was not there
         before (its region is named after the block type only until a title
@@ -218,7 +218,7 @@ class AdminPageEditor:
         """
         blocks = stream_panel.locator("section[id^='block-']")
         before = set(blocks.evaluate_all("sections => sections.map(s => s.id)"))
-        stream_panel.get_by_role("button", name="Insert a block").last.click()
+        stream_panel.get_by_role("button", name="Sett inn en blokk").last.click()
         self.page.get_by_role("option", name=block_name, exact=True).click()
         expect(blocks).to_have_count(len(before) + 1)
         (new_id,) = set(blocks.evaluate_all("sections => sections.map(s => s.id)")) - before
@@ -266,7 +266,7 @@ class AdminPageEditor:
         self.pause()
         self.page.get_by_role("button", name="Flere handlinger").click()
         with self.page.expect_navigation():
-            self.page.get_by_role("button", name=re.compile("Send inn til Godkjenning")).click()
+            self.page.get_by_role("button", name=re.compile("Send til Godkjenning")).click()
 
 
 class FundingCallPage:

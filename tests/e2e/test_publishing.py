@@ -67,7 +67,7 @@ def test_an_editors_method_is_published_by_a_moderator_and_found_by_employees(si
 
     # A moderator (not the editor who submitted: four eyes) approves from the dashboard.
     moderator = site.visit("/admin/", user="moderator")
-    awaiting = moderator.get_by_role("region", name="Venter på din anmeldelse")
+    awaiting = moderator.get_by_role("region", name="Venter på din godkjenning")
     row = awaiting.get_by_role("row", name=re.compile(TITLE))
     expect(row).to_contain_text("Redaktør Demo")
     row.get_by_role("button", name="Handlinger").click()
@@ -138,7 +138,7 @@ def test_the_preview_panel_renders_the_page_and_its_checks_find_a_defect(site):
         "1", timeout=PREVIEW_TIMEOUT
     )
     expect(checks.locator("[data-content-checker-name]")).to_have_text(
-        "Image alt text has inappropriate pattern"
+        "Alternativ tekst til bildet ser feil ut"
     )
 
     public = site.visit("/metoder/brukerreise/", user="ansatt")

@@ -1,0 +1,60 @@
+// Wagtail admin words for its JavaScript (the 'djangojs' catalogue) that Wagtail's
+// own Norwegian lacks or gets wrong. Never loaded: `make messages` reads the msgids
+// here so they stay in intranet/locale/nb/LC_MESSAGES/djangojs.po, which Django's
+// JavaScriptCatalog (/admin/jsi18n/) merges over Wagtail's catalogue.
+// See core/publishing/admin_translations.py for the server-side words.
+gettext("(%(number)s new items in this menu)");
+gettext("(1 new item in this menu)");
+gettext("(New)");
+gettext("A network error occurred.");
+gettext("A server error occurred.");
+gettext("Add a comment");
+gettext("Are you sure?");
+gettext("Autosave in progress…");
+gettext("Blocks");
+gettext("Changes have been autosaved.");
+gettext("Character count:");
+gettext("Collapse all");
+gettext("Comment");
+gettext("Complex");
+gettext("Decorative image");
+gettext("Delete error");
+gettext("Deleting");
+gettext("Duplicate");
+gettext("Enter your comments...");
+gettext("Enter your reply...");
+gettext("Error while sending preview data.");
+gettext("Expand all");
+gettext("Fair");
+gettext("Focus comment");
+gettext("Good");
+gettext("Insert a block");
+gettext("Main menu");
+gettext("No");
+gettext("Pin toolbar");
+gettext("Reply");
+gettext("Resolve");
+gettext("Retry");
+gettext("Save error");
+gettext("Search options…");
+gettext("Split block");
+gettext("Toggle section");
+gettext("Toggle side panel");
+gettext("Toggle sidebar");
+gettext("Unfocus comment");
+gettext("Unpin toolbar");
+gettext("Write something or type ‘/’ to insert a block");
+gettext("Yes");
+gettext("%(time_zone_option)s: %(localized_time_zone_label)s");
+gettext("The minimum number of items is %(min_num)d");
+gettext("The maximum number of items is %(max_num)d");
+gettext("Loading…");
+gettext("Saving...");
+gettext("Edit '%(title)s'");
+gettext("Alt text");
+gettext("Reload saved content");
+gettext("Reload the page");
+gettext("This field is required.");
+ngettext("%(num)s error", "%(num)s errors", 2);
+ngettext("%(num)s min", "%(num)s mins", 2);
+ngettext("%(num)s pixel", "%(num)s pixels", 2);
