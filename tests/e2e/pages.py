@@ -264,9 +264,9 @@ class AdminPageEditor:
 
     def submit_for_moderation(self):
         self.pause()
-        self.page.get_by_role("button", name="Flere handlinger").click()
+        # «Send til godkjenning» is the editor's primary action (core/publishing/action_menu.py).
         with self.page.expect_navigation():
-            self.page.get_by_role("button", name=re.compile("Send inn til Godkjenning")).click()
+            self.page.get_by_role("button", name="Send til godkjenning", exact=True).click()
 
 
 class FundingCallPage:

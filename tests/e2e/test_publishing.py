@@ -73,6 +73,8 @@ def test_an_editors_method_is_published_by_a_moderator_and_found_by_employees(si
     row.get_by_role("button", name="Handlinger").click()
     with moderator.expect_navigation():
         row.get_by_role("button", name="Godkjenn", exact=True).click()
+    expect(moderator.get_by_text(f"Siden «{TITLE}» er godkjent og publisert.")).to_be_visible()
+    expect(moderator.get_by_role("link", name="Vis siden")).to_be_visible()
     # The page leaves the moderator's queue (the other demo page still waits there).
     expect(awaiting.get_by_role("row", name=re.compile(TITLE))).to_have_count(0)
     expect(awaiting.get_by_role("row", name=re.compile("Gevinstrealisering"))).to_be_visible()
