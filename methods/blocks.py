@@ -6,6 +6,8 @@ the telepath adapter at the bottom). Wagtail's own ⊕ inserters stay, for a sta
 or a step in between.
 """
 
+import uuid
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
@@ -139,7 +141,7 @@ def one_empty_step():
 
     In the stored (JSON) form, so that the step's fields get their defaults.
     """
-    return [{"type": "step", "value": {}}]
+    return [{"type": "step", "value": {}, "id": str(uuid.uuid4())}]
 
 
 class StepsBlock(blocks.StreamBlock):

@@ -8,6 +8,17 @@
 
   var StreamBlockDefinition = window.wagtailStreamField.blocks.StreamBlockDefinition;
 
+  // Every block has an id (comments and the editor's block sections are keyed on it).
+  function newId() {
+    if (window.crypto && typeof window.crypto.randomUUID === 'function') {
+      return window.crypto.randomUUID();
+    }
+    return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, function (c) {
+      var r = (Math.random() * 16) | 0;
+      return (c === 'x' ? r : (r & 0x3) | 0x8).toString(16);
+    });
+  }
+
   class StepsBlockDefinition extends StreamBlockDefinition {
     render(placeholder, prefix, initialState, initialError) {
       var block = super.render(placeholder, prefix, initialState, initialError);
@@ -16,7 +27,7 @@
 
       function addStep(options) {
         return block.insert(
-          { type: type, value: definition.initialChildStates[type], id: null },
+          { type: type, value: definition.initialChildStates[type], id: newId() },
           block.children.length,
           options
         );
