@@ -6,8 +6,6 @@ the telepath adapter at the bottom). Wagtail's own ⊕ inserters stay, for a sta
 or a step in between.
 """
 
-import uuid
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
@@ -141,7 +139,8 @@ def one_empty_step():
 
     In the stored (JSON) form, so that the step's fields get their defaults.
     """
-    return [{"type": "step", "value": {}, "id": str(uuid.uuid4())}]
+    # No id: Wagtail gives the block one when it is saved.
+    return [{"type": "step", "value": {}}]
 
 
 class StepsBlock(blocks.StreamBlock):
@@ -158,26 +157,29 @@ class StepsBlock(blocks.StreamBlock):
         block in the draft. Without it, a draft keeps no steps and submitting asks for one.
         """
         kept = [
-            child
-            for child in value
+            (index, child)
+            for index, child in enumerate(value)
             if not (child.block_type == "step" and StepBlock.is_untouched(child.value))
         ]
         if len(kept) != len(value):
-            value = blocks.StreamValue(self, [(c.block_type, c.value, c.id) for c in kept])
+            value = blocks.StreamValue(self, [(c.block_type, c.value, c.id) for _i, c in kept])
         try:
             return super().clean(value)
         except StreamBlockValidationError as error:
-            if self.is_deferred_validation or any(c.block_type == "step" for c in value):
-                raise
-            # Wagtail's «Steg: De må være minst 1 elementer», said the way an editor needs it.
-            raise StreamBlockValidationError(
-                block_errors=error.block_errors,
-                non_block_errors=[
+            # The form shows the blocks as sent, untouched ones included: errors go back
+            # to the positions the editor sees.
+            block_errors = {kept[i][0]: e for i, e in error.block_errors.items()}
+            non_block_errors = error.non_block_errors
+            if not self.is_deferred_validation and not any(c.block_type == "step" for c in value):
+                # Wagtail's «Steg: De må være minst 1 elementer», said the way an editor needs it.
+                non_block_errors = [
                     ValidationError(
                         _("Write at least one step: what the group does first."),
                         code="required",
                     )
-                ],
+                ]
+            raise StreamBlockValidationError(
+                block_errors=block_errors, non_block_errors=non_block_errors
             ) from error
 
 

@@ -179,3 +179,13 @@ def test_steps_saved_before_images_existed_still_load_and_render(employee_client
     assert value[0].value["image"] is None
     assert not value[0].value["image_alt"]
     assert employee_client.get(page.url).status_code == 200
+
+
+def test_an_error_stays_on_its_step_after_an_untouched_one(redaktor_client, index, photo):
+    form = method_form([step(), step("Samle gruppa", "<p>Alle møtes.</p>", image=photo.pk)])
+    response = redaktor_client.post(add_url(index), form)
+
+    assert response.status_code == 200
+    _definition, (state, error) = steps_widget(response)
+    assert [child["value"]["title"] or "" for child in state] == ["", "Samle gruppa"]
+    assert list(error["blockErrors"]) == ["1"]
