@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.mail.panel import panel_for
 from core.models import Person
-from core.publishing import admin_views
+from core.publishing import action_menu, admin_views
 from core.publishing.four_eyes import may_publish_directly
 from core.publishing.roles import MODERATORS
 
@@ -59,6 +59,12 @@ def _refuse_direct_publish(request, redirect_to):
 def hide_direct_publish(menu_items, request, context):
     if not may_publish_directly(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+@hooks.register("construct_page_action_menu", order=10)
+def approval_is_the_primary_action(menu_items, request, context):
+    """«Send til godkjenning» or «Godkjenn og publiser» first; cancelling asks first."""
+    action_menu.arrange(menu_items, request, context)
 
 
 @hooks.register("before_edit_page")
@@ -171,6 +177,16 @@ def review_urls():
             "innhold-til-gjennomgang/<int:page_id>/bekreft/",
             admin_views.confirm_page,
             name="core_confirm_page",
+        ),
+        path(
+            "godkjenning/<int:page_id>/avbryt/",
+            admin_views.confirm_cancel_workflow,
+            name="core_confirm_cancel_workflow",
+        ),
+        path(
+            "godkjenning/<int:page_id>/godkjent/",
+            admin_views.page_approved,
+            name="core_page_approved",
         ),
     ]
 

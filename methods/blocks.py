@@ -1,7 +1,23 @@
-"""The steps of a method: a numbered list that a facilitator can follow in the room."""
+"""The steps of a method: a numbered list that a facilitator can follow in the room.
 
+The editor (the «Steg» tab) opens a new method with one empty step and a labelled
+«Legg til steg» button below the steps (static/methods/admin/steps-block.js, through
+the telepath adapter at the bottom). Wagtail's own ⊕ inserters stay, for a stage heading
+or a step in between.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.admin.staticfiles import versioned_static
+from wagtail.admin.telepath import register
+from wagtail.blocks.stream_block import StreamBlockAdapter, StreamBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images.blocks import ImageChooserBlock
 
 from core.blocks import RICH_TEXT_FEATURES
 
@@ -29,6 +45,20 @@ class StepBlock(blocks.StructBlock):
         max_length=40,
         help_text=_("Optional. How long the step takes, such as «ca. 15 min»."),
     )
+    image = ImageChooserBlock(
+        label=_("Image"),
+        required=False,
+        help_text=_("Optional. A photo or sketch that shows how the step is done."),
+    )
+    image_alt = blocks.CharBlock(
+        label=_("Alternative text"),
+        required=False,
+        max_length=250,
+        help_text=_(
+            "Required with an image. Describe what the image shows for people who can't see "
+            "it, in one sentence. Don't start with «Bilde av»."
+        ),
+    )
 
     class Meta:
         icon = "list-ol"
@@ -49,6 +79,36 @@ class StepBlock(blocks.StructBlock):
             "duration": "ca. 10 min",
         }
 
+    def clean(self, value):
+        errors = {}
+        cleaned = None
+        try:
+            cleaned = super().clean(value)
+        except StructBlockValidationError as error:
+            errors.update(error.block_errors)
+        # Also on a draft: a published step must never show an image without its text.
+        if value.get("image") and not (value.get("image_alt") or "").strip():
+            errors["image_alt"] = ValidationError(
+                _("Write an alternative text: describe what the image shows."), code="required"
+            )
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return cleaned
+
+    @staticmethod
+    def is_untouched(value):
+        """A step nobody wrote in: the one a new method opens with, left as it was."""
+        return not any(
+            [
+                (value.get("title") or "").strip(),
+                _has_content(value.get("description")),
+                (value.get("tip") or "").strip(),
+                (value.get("duration") or "").strip(),
+                value.get("image"),
+                (value.get("image_alt") or "").strip(),
+            ]
+        )
+
 
 class StageBlock(blocks.StructBlock):
     title = blocks.CharBlock(
@@ -68,9 +128,77 @@ class StageBlock(blocks.StructBlock):
         preview_value = {"title": "Første økt"}
 
 
+def _has_content(rich_text):
+    """Whether rich text holds anything: Draftail sends «<p></p>» for an empty editor."""
+    source = getattr(rich_text, "source", rich_text) or ""
+    return bool(strip_tags(source).strip()) or "<embed" in source
+
+
+def one_empty_step():
+    """What a new method's «Steg» opens with (the `steps` field's default).
+
+    In the stored (JSON) form, so that the step's fields get their defaults.
+    """
+    # No id: Wagtail gives the block one when it is saved.
+    return [{"type": "step", "value": {}}]
+
+
 class StepsBlock(blocks.StreamBlock):
     step = StepBlock()
     stage = StageBlock()
 
     class Meta:
         block_counts = {"step": {"min_num": 1}}
+
+    def clean(self, value):
+        """Leave out steps nobody wrote in, then check that one step is left.
+
+        A new method opens with one empty step; saved as it is, it would be an invalid
+        block in the draft. Without it, a draft keeps no steps and submitting asks for one.
+        """
+        kept = [
+            (index, child)
+            for index, child in enumerate(value)
+            if not (child.block_type == "step" and StepBlock.is_untouched(child.value))
+        ]
+        if len(kept) != len(value):
+            value = blocks.StreamValue(self, [(c.block_type, c.value, c.id) for _i, c in kept])
+        try:
+            return super().clean(value)
+        except StreamBlockValidationError as error:
+            # The form shows the blocks as sent, untouched ones included: errors go back
+            # to the positions the editor sees.
+            block_errors = {kept[i][0]: e for i, e in error.block_errors.items()}
+            non_block_errors = error.non_block_errors
+            if not self.is_deferred_validation and not any(c.block_type == "step" for c in value):
+                # Wagtail's «Steg: De må være minst 1 elementer», said the way an editor needs it.
+                non_block_errors = [
+                    ValidationError(
+                        _("Write at least one step: what the group does first."),
+                        code="required",
+                    )
+                ]
+            raise StreamBlockValidationError(
+                block_errors=block_errors, non_block_errors=non_block_errors
+            ) from error
+
+
+class StepsBlockAdapter(StreamBlockAdapter):
+    """Wagtail's StreamBlock in the editor, with a labelled «Legg til steg» below the steps."""
+
+    js_constructor = "methods.blocks.StepsBlock"
+
+    def js_args(self, block):
+        name, groups, initial_states, meta = super().js_args(block)
+        meta = {**meta, "addStepLabel": gettext("Add a step"), "addStepType": "step"}
+        return [name, groups, initial_states, meta]
+
+    @cached_property
+    def media(self):
+        return super().media + forms.Media(
+            js=[versioned_static("methods/admin/steps-block.js")],
+            css={"all": [versioned_static("methods/admin/steps-block.css")]},
+        )
+
+
+register(StepsBlockAdapter(), StepsBlock)

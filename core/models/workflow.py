@@ -1,5 +1,6 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import AbstractGroupApprovalTask
+from wagtail.models import AbstractGroupApprovalTask, Page
 
 
 class FourEyesApprovalTask(AbstractGroupApprovalTask):
@@ -14,6 +15,20 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
         if self.is_own_change(obj, user):
             return []
         return super().get_actions(obj, user)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        """After an approval that published a page, land on a confirmation of it.
+
+        Wagtail's workflow action view (the dashboard's «Godkjenn») follows the URL
+        returned here and adds no message itself; the editor's own view ignores it.
+        """
+        redirect_to = super().on_action(task_state, user, action_name, **kwargs)
+        obj = task_state.workflow_state.content_object
+        if action_name == "approve" and isinstance(obj, Page):
+            obj.refresh_from_db(fields=["live"])
+            if obj.live:
+                return reverse("core_page_approved", args=[obj.pk])
+        return redirect_to
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         return (

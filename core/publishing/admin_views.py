@@ -5,10 +5,12 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
+from wagtail.admin import messages as wagtail_messages
+from wagtail.models import Page, WorkflowState
 
 from core.models import ContentOwnershipMixin
 from core.publishing import reviews
@@ -56,3 +58,57 @@ def confirm_page(request, page_id):
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
         next_url = "core_review_report"
     return redirect(next_url)
+
+
+def confirm_cancel_workflow(request, page_id):
+    """«Avbryt godkjenningen»: asks first (GET), cancels on the confirming POST.
+
+    Wagtail's footer cancels on one click; core/publishing/action_menu.py links here instead.
+    """
+    page = get_object_or_404(Page, pk=page_id).specific
+    workflow_state = page.current_workflow_state
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    if workflow_state is None:
+        return redirect(edit_url)
+    if not workflow_state.user_can_cancel(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        workflow_state.cancel(user=request.user)
+        messages.success(
+            request,
+            _("The approval of «%(title)s» is cancelled. The page is a draft again.")
+            % {"title": page.get_admin_display_title()},
+        )
+        return redirect(edit_url)
+    return TemplateResponse(
+        request,
+        "core/admin/confirm_cancel_workflow.html",
+        {
+            "page_title": _("Cancel approval"),
+            "header_icon": "error",
+            "page": page,
+            "edit_url": edit_url,
+            "workflow_state": workflow_state,
+        },
+    )
+
+
+def page_approved(request, page_id):
+    """Where an approval from the dashboard lands: «Siden «…» er godkjent og publisert».
+
+    Wagtail's workflow action view adds no message of its own; FourEyesApprovalTask.on_action
+    sends the moderator here. Only the moderator who just approved the page gets the message.
+    """
+    page = get_object_or_404(Page, pk=page_id).specific
+    last_state = WorkflowState.objects.for_instance(page).order_by("-created_at").first()
+    approved_by_user = False
+    if last_state is not None and last_state.status == WorkflowState.STATUS_APPROVED:
+        last_task = last_state.task_states.order_by("-finished_at").first()
+        approved_by_user = last_task is not None and last_task.finished_by_id == request.user.pk
+    if page.live and approved_by_user:
+        wagtail_messages.success(
+            request,
+            _("The page «%(title)s» is approved and published.") % {"title": page.title},
+            buttons=[wagtail_messages.button(page.get_url(request), _("View the page"))],
+        )
+    return redirect("wagtailadmin_home")

@@ -29,7 +29,7 @@ from core.blocks import RICH_TEXT_FEATURES
 from core.blocks.common import host_name, human_file_size
 from core.models import BasePage
 
-from ..blocks import StepsBlock
+from ..blocks import StepsBlock, one_empty_step
 from .phase import Phase
 
 
@@ -149,6 +149,8 @@ class MethodPage(BasePage):
     )
     steps = StreamField(
         StepsBlock(),
+        # A new method opens with one step to write in; StepsBlock.clean drops it if untouched.
+        default=one_empty_step,
         verbose_name=_("steps"),
         help_text=_("The steps in the order the group does them. The page numbers them."),
     )

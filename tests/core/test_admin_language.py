@@ -58,7 +58,7 @@ def test_the_editor_reads_bokmal_in_the_page_editor(client, section, people):
             "Lesbarhet",
             "Slik regner vi",
             "Problemer funnet",
-            "Send til Godkjenning",
+            "Send til godkjenning",
         ],
         english=[
             "Autosave is paused",
@@ -70,6 +70,7 @@ def test_the_editor_reads_bokmal_in_the_page_editor(client, section, people):
             "Readability",
             "This data explained",
             "Issues found",
+            "Send til Godkjenning",
         ],
     )
 

@@ -226,6 +226,17 @@ class AdminPageEditor:
         expect(block).to_be_visible()
         return block
 
+    def add_step(self, stream_panel):
+        """«Legg til steg» below the steps (methods/static/methods/admin/steps-block.js)."""
+        blocks = stream_panel.locator("section[id^='block-']")
+        before = set(blocks.evaluate_all("sections => sections.map(s => s.id)"))
+        stream_panel.get_by_role("button", name="Legg til steg", exact=True).click()
+        expect(blocks).to_have_count(len(before) + 1)
+        (new_id,) = set(blocks.evaluate_all("sections => sections.map(s => s.id)")) - before
+        block = self.page.locator(f"[id='{new_id}']")
+        expect(block).to_be_visible()
+        return block
+
     def pause(self, quiet_ms=1500, limit_ms=30000):
         """Pause as an editor does before saving: until autosave has nothing on its way.
 
@@ -264,9 +275,9 @@ class AdminPageEditor:
 
     def submit_for_moderation(self):
         self.pause()
-        self.page.get_by_role("button", name="Flere handlinger").click()
+        # «Send til godkjenning» is the editor's primary action (core/publishing/action_menu.py).
         with self.page.expect_navigation():
-            self.page.get_by_role("button", name=re.compile("Send til Godkjenning")).click()
+            self.page.get_by_role("button", name="Send til godkjenning", exact=True).click()
 
 
 class FundingCallPage:

@@ -45,13 +45,16 @@ def test_an_editors_method_is_published_by_a_moderator_and_found_by_employees(si
     )
 
     steps = editor.tab("Steg")
-    first = editor.add_block(steps, "Steg")
+    # A new method opens with one step to write in, and no error before anything is typed.
+    first = steps.locator("section[id^='block-']")
+    expect(first).to_have_count(1)
+    expect(steps.locator(".error-message")).to_have_count(0)
     editor.field("Tittel", first).fill("Still det omvendte spørsmålet")
     editor.write(
         editor.step_description(first),
         "Spør: Hvordan kan vi sikre at dette går så dårlig som mulig?",
     )
-    second = editor.add_block(steps, "Steg")
+    second = editor.add_step(steps)
     editor.field("Tittel", second).fill("Snu svarene")
     editor.write(
         editor.step_description(second),
@@ -73,6 +76,8 @@ def test_an_editors_method_is_published_by_a_moderator_and_found_by_employees(si
     row.get_by_role("button", name="Handlinger").click()
     with moderator.expect_navigation():
         row.get_by_role("button", name="Godkjenn", exact=True).click()
+    expect(moderator.get_by_text(f"Siden «{TITLE}» er godkjent og publisert.")).to_be_visible()
+    expect(moderator.get_by_role("link", name="Vis siden")).to_be_visible()
     # The page leaves the moderator's queue (the other demo page still waits there).
     expect(awaiting.get_by_role("row", name=re.compile(TITLE))).to_have_count(0)
     expect(awaiting.get_by_role("row", name=re.compile("Gevinstrealisering"))).to_be_visible()
