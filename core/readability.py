@@ -29,7 +29,43 @@ LONGEST_SHOWN = 3
 
 # Abbreviations that never end a sentence, even before a capital («f.eks. Stavanger»).
 ABBREVIATIONS = frozenset(
-    ["f.eks.", "feks.", "bl.a.", "ca.", "kl.", "nr.", "dvs.", "jf.", "jfr.", "evt.", "ev.", "pga.", "mht.", "iht.", "ift.", "vedr.", "inkl.", "ekskl.", "tlf.", "hhv.", "kap.", "pkt.", "ref.", "s.", "st.", "nb.", "mill.", "mrd.", "kr.", "ang.", "adm.", "avd.", "dir.", "prof.", "dr."]
+    [
+        "f.eks.",
+        "feks.",
+        "bl.a.",
+        "ca.",
+        "kl.",
+        "nr.",
+        "dvs.",
+        "jf.",
+        "jfr.",
+        "evt.",
+        "ev.",
+        "pga.",
+        "mht.",
+        "iht.",
+        "ift.",
+        "vedr.",
+        "inkl.",
+        "ekskl.",
+        "tlf.",
+        "hhv.",
+        "kap.",
+        "pkt.",
+        "ref.",
+        "s.",
+        "st.",
+        "nb.",
+        "mill.",
+        "mrd.",
+        "kr.",
+        "ang.",
+        "adm.",
+        "avd.",
+        "dir.",
+        "prof.",
+        "dr.",
+    ]
 )
 # Abbreviations that end a list and often a sentence: an end only when a capital follows.
 LIST_ENDINGS = frozenset(["osv.", "m.m.", "mv.", "m.v.", "etc.", "o.l.", "m.fl."])
@@ -40,7 +76,47 @@ _OPENING = "«\"“‘'(["
 
 # Elements whose text is no part of the page's prose, or is not shown.
 _BLOCK_TAGS = frozenset(
-    ["address", "article", "aside", "blockquote", "caption", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"]
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "caption",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
 )
 _SKIPPED_TAGS = ["script", "style", "template", "noscript", "svg", "nav", "form", "button"]
 _SKIPPED_SELECTORS = ".page-meta, .messages, .visually-hidden, [hidden], [aria-hidden=true]"
