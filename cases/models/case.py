@@ -2,6 +2,7 @@
 
 from functools import partial
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -169,7 +170,8 @@ class CasePage(BasePage):
         "summary",
         MultiFieldPanel(
             [
-                FieldRowPanel(["status", "sector"]),
+                # A handful of service areas: a select, not a chooser modal.
+                FieldRowPanel(["status", FieldPanel("sector", widget=forms.Select)]),
                 "unit",
                 FieldRowPanel(["start_date", "end_date"]),
             ],

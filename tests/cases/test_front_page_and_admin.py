@@ -1,6 +1,7 @@
 """Cases: the front page's cases and the admin."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -211,6 +212,13 @@ class TestCaseAdmin(WagtailPageTestCase):
         assert 'id="id_method_links-OPEN_MODAL"' in html
         assert 'id="id_gallery_images-OPEN_MODAL"' in html
         assert 'id="id_method_links-CHOOSER_WIDGET"' in html
+        # The few service areas are a plain select, no chooser modal.
+        sector = BeautifulSoup(html, "html.parser").find("select", attrs={"name": "sector"})
+        assert sector is not None
+        assert [o.get_text(strip=True) for o in sector.find_all("option")][1:] == [
+            s.name for s in Sector.objects.all()
+        ]
+        assert 'id="id_sector-OPEN_MODAL"' not in html
 
     def test_service_areas_are_managed_and_reordered_as_snippets(self):
         factories.make_sector("stab-og-stotte", "Stab og støtte")
