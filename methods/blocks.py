@@ -16,10 +16,10 @@ from wagtail import blocks
 from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.telepath import register
 from wagtail.blocks.stream_block import StreamBlockAdapter, StreamBlockValidationError
-from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.blocks.media import clean_requiring_alt_text
 
 
 class StepBlock(blocks.StructBlock):
@@ -80,20 +80,10 @@ class StepBlock(blocks.StructBlock):
         }
 
     def clean(self, value):
-        errors = {}
-        cleaned = None
-        try:
-            cleaned = super().clean(value)
-        except StructBlockValidationError as error:
-            errors.update(error.block_errors)
         # Also on a draft: a published step must never show an image without its text.
-        if value.get("image") and not (value.get("image_alt") or "").strip():
-            errors["image_alt"] = ValidationError(
-                _("Write an alternative text: describe what the image shows."), code="required"
-            )
-        if errors:
-            raise StructBlockValidationError(block_errors=errors)
-        return cleaned
+        return clean_requiring_alt_text(
+            super().clean, value, "image_alt", required=bool(value.get("image"))
+        )
 
     @staticmethod
     def is_untouched(value):

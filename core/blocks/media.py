@@ -61,19 +61,28 @@ class ImageBlock(blocks.StructBlock):
         return self.normalize(value)
 
     def clean(self, value):
-        errors = {}
-        cleaned = None
-        try:
-            cleaned = super().clean(value)
-        except StructBlockValidationError as error:
-            errors.update(error.block_errors)
-        if not (value.get("alt_text") or "").strip():
-            errors["alt_text"] = ValidationError(
-                _("Write an alternative text: describe what the image shows."), code="required"
-            )
-        if errors:
-            raise StructBlockValidationError(block_errors=errors)
-        return cleaned
+        return clean_requiring_alt_text(super().clean, value, "alt_text", required=True)
+
+
+def clean_requiring_alt_text(clean, value, alt_field, required):
+    """`clean(value)` of a struct block, plus its alternative text when `required`.
+
+    The missing text is reported beside the block's own errors, all at once,
+    so the editor fixes everything in one round.
+    """
+    errors = {}
+    cleaned = None
+    try:
+        cleaned = clean(value)
+    except StructBlockValidationError as error:
+        errors.update(error.block_errors)
+    if required and not (value.get(alt_field) or "").strip():
+        errors[alt_field] = ValidationError(
+            _("Write an alternative text: describe what the image shows."), code="required"
+        )
+    if errors:
+        raise StructBlockValidationError(block_errors=errors)
+    return cleaned
 
 
 def find_embed(url):
