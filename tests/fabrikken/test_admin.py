@@ -109,7 +109,8 @@ def test_moderators_cannot_move_a_booking_onto_another(
 def test_moderators_cancel_a_past_booking_made_under_other_rules(
     client, staff, fabrikken, employee, rooms
 ):
-    last_week = factories.next_monday() - datetime.timedelta(days=7)
+    # Monday a week ago: next_monday() - 7 days is today on a Monday, not yet begun at 00:10.
+    last_week = factories.next_monday() - datetime.timedelta(days=14)
     booking = factories.make_room_booking(rooms["verkstedet"], employee, day=last_week)
     client.force_login(staff["moderator"])
     response = client.post(
