@@ -10,7 +10,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.chooser import (
     ChooseResultsView,
     ChooseView,
@@ -52,9 +52,13 @@ def unit_of(user):
     return profile.unit if profile else ""
 
 
+def full_name(user):
+    return user.get_full_name() or user.get_username()
+
+
 def owner_label(user):
     """«Kari Nordmann (Innovasjon og digitalisering)»: the name people know, and where they work."""
-    name = user.get_full_name() or user.get_username()
+    name = full_name(user)
     unit = unit_of(user)
     return f"{name} ({unit})" if unit else name
 
@@ -105,16 +109,16 @@ class OwnerColumnsMixin:
         return eligible_owners()
 
     @property
+    def title_column(self):
+        column = super().title_column  # the link that chooses, kept
+        column.label = _("Name")
+        column.accessor = full_name
+        return column
+
+    @property
     def columns(self):
-        title = super().title_column
         return [
-            TitleColumn(
-                "name",
-                label=_("Name"),
-                accessor=lambda user: user.get_full_name() or user.get_username(),
-                get_url=title.get_url,
-                link_attrs=title.link_attrs,
-            ),
+            self.title_column,
             Column("unit", label=_("Unit"), accessor=unit_of),
             Column("email", label=_("E-mail"), accessor="email"),
         ]
