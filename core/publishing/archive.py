@@ -16,6 +16,7 @@ Every function takes `today`, so tests move the clock instead of waiting.
 import datetime
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -59,26 +60,51 @@ def archivable(page):
     )
 
 
-def _dated_candidates(today):
-    for page in reviews.pages_due_for_review(today):
-        day = archive_date(page)
-        if day is not None and archivable(page):
-            yield page, day
+def _confirmed_between(first, last):
+    """Live owned pages last confirmed between `first` and `last` (inclusive; None: open).
+
+    Narrowed in the database, so the dashboard reads a few pages, not every stale one.
+    """
+    confirmed, published = Q(), Q(last_confirmed_at__isnull=True)
+    if first is not None:
+        confirmed &= Q(last_confirmed_at__gte=first)
+        published &= Q(last_published_at__date__gte=first)
+    if last is not None:
+        confirmed &= Q(last_confirmed_at__lte=last)
+        published &= Q(last_published_at__date__lte=last)
+    for model in reviews.owned_page_models():
+        yield from (
+            model.objects.live()
+            .filter((confirmed & Q(last_confirmed_at__isnull=False)) | published)
+            .select_related("content_owner")
+        )
+
+
+def _archivable_by(first_day, last_day):
+    """Pages the job archives on a day from `first_day` to `last_day`, with that day."""
+    lag = REVIEW_AFTER + ARCHIVE_GRACE
+    first = first_day - lag if first_day is not None else None
+    for page in _confirmed_between(first, last_day - lag):
+        if archivable(page):
+            yield page, archive_date(page)
 
 
 def pages_to_archive(today=None):
     today = today or timezone.localdate()
-    return [page for page, day in _dated_candidates(today) if day <= today]
+    pages = [page for page, _day in _archivable_by(None, today)]
+    return sorted(pages, key=lambda page: (confirmed_on(page), page.pk))
 
 
 def pages_archived_soon(today=None, within=WARN_WITHIN):
     """Pages that go to the archive within `within` unless confirmed, soonest first."""
     today = today or timezone.localdate()
-    soon = [(day, page) for page, day in _dated_candidates(today) if today < day <= today + within]
-    soon.sort(key=lambda pair: (pair[0], pair[1].title))
-    for day, page in soon:
+    soon = sorted(
+        _archivable_by(today + datetime.timedelta(days=1), today + within),
+        key=lambda pair: (pair[1], pair[0].title),
+    )
+    for page, day in soon:
         page.archive_date = day
-    return [page for _day, page in soon]
+    return [page for page, _day in soon]
 
 
 @transaction.atomic
