@@ -232,12 +232,12 @@ def life_cycle_log_actions(actions):
     """The life cycle's steps in each page's history («Logg»), in Norwegian."""
     actions.register_action(
         archive.ARCHIVE_ACTION,
-        gettext_lazy("Archive"),
+        gettext_lazy("Archived"),
         gettext_lazy("Archived: not confirmed by its content owner"),
     )
     actions.register_action(
         archive.RESTORE_ACTION,
-        gettext_lazy("Restore"),
+        gettext_lazy("Restored"),
         gettext_lazy("Restored from the archive"),
     )
 

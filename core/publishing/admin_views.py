@@ -133,7 +133,7 @@ def archive_report(request):
 @require_POST
 def restore_page(request, page_id):
     """«Gjenopprett»: live again (publishers), or sent to approval (editors)."""
-    page = get_object_or_404(Page, pk=page_id, live=False).specific
+    page = get_object_or_404(Page, pk=page_id, live=False, archive_entry__isnull=False).specific
     if archive.restore_action(request.user, page) not in (archive.PUBLISH, archive.SUBMIT):
         raise PermissionDenied
     done = archive.restore(page, request.user)

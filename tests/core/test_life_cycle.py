@@ -269,6 +269,11 @@ def test_restoring_is_offered_only_to_those_who_may(client, section, people):
     page.refresh_from_db()
     assert not page.live and not page.workflow_in_progress
 
+    # A draft that was never archived is not «restored» through the archive.
+    draft = factories.make_content_page(title="Kladd", publish=False)
+    client.force_login(people["moderator"])
+    assert client.post(reverse("core_restore_page", args=(draft.pk,))).status_code == 404
+
 
 def test_moderators_see_what_is_archived_soon_on_the_dashboard_and_in_the_report(
     client, section, people
