@@ -200,3 +200,13 @@ def test_the_confirm_form_posts_to_the_confirm_view(client, redaktor):
     (form,) = report_rows(client)["Min side"].select("form")
     assert form["action"] == reverse("core_confirm_page", args=(page.pk,))
     assert re.search(r"Bekreft som oppdatert", form.get_text())
+
+
+def test_the_chooser_speaks_norwegian(redaktor_client, kari):
+    response = redaktor_client.get(reverse("content_owner_chooser:choose"))
+    html = response.json()["html"]
+    text = " ".join(soup(html).get_text(" ").split())
+    for norwegian in ("Velg innholdseier", "Navn", "Enhet", "E-post", "Kari Nordmann"):
+        assert norwegian in text
+    for english in ("Choose", "Search", "Name", "Unit", "Title"):
+        assert english not in text
