@@ -24,7 +24,8 @@ def review_report(request):
         pages = [page for page in pages if page.content_owner_id == request.user.pk]
     paginator = Paginator(pages, 50)
     page_obj = paginator.get_page(request.GET.get("p"))
-    for page in page_obj.object_list:
+    archived_soon = archive.pages_archived_soon()
+    for page in [*page_obj.object_list, *archived_soon]:
         page.may_confirm = reviews.can_confirm(request.user, page)
         page.may_edit = page.permissions_for_user(request.user).can_edit()
     return TemplateResponse(
@@ -37,7 +38,7 @@ def review_report(request):
             "paginator": paginator,
             "total": paginator.count,
             "mine": mine,
-            "archived_soon": archive.pages_archived_soon(),
+            "archived_soon": archived_soon,
         },
     )
 

@@ -26,4 +26,6 @@ def panel_for(user, today=None):
     if not (user.is_superuser or user.groups.filter(name=MODERATORS).exists()):
         return None
     pages = archive.pages_archived_soon(today)
+    for page in pages:
+        page.may_edit = page.permissions_for_user(user).can_edit()
     return ArchivedSoonPanel(pages) if pages else None

@@ -281,8 +281,10 @@ def test_moderators_see_what_is_archived_soon_on_the_dashboard_and_in_the_report
     confirmed(factories.make_content_page(title="Snart borte"), days_ago(390))
 
     client.force_login(people["moderator"])
-    dashboard = text_of(client.get(reverse("wagtailadmin_home")))
+    response = client.get(reverse("wagtailadmin_home"))
+    dashboard = text_of(response)
     assert "Arkiveres snart" in dashboard and "Snart borte" in dashboard
+    assert "Snart borte" in [link.get_text(strip=True) for link in soup(response).select("a")]
     report = text_of(client.get(reverse("core_review_report")))
     assert "Arkiveres snart" in report
 
