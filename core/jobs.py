@@ -82,14 +82,17 @@ class RunOnceCommand:
 
     Put it before the command it guards: `class Command(RunOnceCommand, BaseCommand)`.
     Skipping is not an error: the command exits 0, as cron expects.
+
+    It guards `execute`, not `handle`: a command that writes its own `handle` (most
+    do) would otherwise override the guard and run on every node.
     """
 
     job_name = None  # required: the lock's name, normally the command's name
     wait_for_lock = False
 
-    def handle(self, *args, **options):
+    def execute(self, *args, **options):
         using = options.get("database") or DEFAULT_DB_ALIAS
         with run_once(self.job_name, wait=self.wait_for_lock, using=using) as got_lock:
             if got_lock:
-                return super().handle(*args, **options)
+                return super().execute(*args, **options)
         return None

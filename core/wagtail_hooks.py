@@ -14,9 +14,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.mail.panel import panel_for
 from core.models import Person
-from core.publishing import action_menu, admin_views
+from core.publishing import action_menu, admin_views, archive
+from core.publishing import panels as publishing_panels
 from core.publishing.drafts import AbandonedDraftsView
 from core.publishing.four_eyes import may_publish_directly
+from core.publishing.owners import owner_chooser_viewset
 from core.publishing.roles import MODERATORS
 
 
@@ -33,6 +35,12 @@ class PersonViewSet(SnippetViewSet):
 
 
 register_snippet(PersonViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def content_owner_chooser():
+    """«Velg innholdseier»: the page form's searchable chooser of people (core/publishing/owners.py)."""
+    return owner_chooser_viewset
 
 
 # Publishing goes through the workflow "Godkjenning" for everyone but
@@ -180,6 +188,12 @@ def review_urls():
             admin_views.confirm_page,
             name="core_confirm_page",
         ),
+        path("arkiv/", admin_views.archive_report, name="core_archive_report"),
+        path(
+            "arkiv/<int:page_id>/gjenopprett/",
+            admin_views.restore_page,
+            name="core_restore_page",
+        ),
         path(
             "godkjenning/<int:page_id>/avbryt/",
             admin_views.confirm_cancel_workflow,
@@ -228,8 +242,41 @@ def abandoned_drafts_menu_item():
         reverse("core_abandoned_drafts"),
         name="unfinished-drafts",
         icon_name="doc-empty",
+        order=705,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def archive_menu_item():
+    return MenuItem(
+        gettext_lazy("Archive"),
+        reverse("core_archive_report"),
+        name="archive",
+        icon_name="folder-inverse",
         order=710,
     )
+
+
+@hooks.register("register_log_actions")
+def life_cycle_log_actions(actions):
+    """The life cycle's steps in each page's history («Logg»), in Norwegian."""
+    actions.register_action(
+        archive.ARCHIVE_ACTION,
+        gettext_lazy("Archived"),
+        gettext_lazy("Archived: not confirmed by its content owner"),
+    )
+    actions.register_action(
+        archive.RESTORE_ACTION,
+        gettext_lazy("Restored"),
+        gettext_lazy("Restored from the archive"),
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def archived_soon_panel(request, panels):
+    """«Arkiveres snart» on the dashboard of moderators and administrators."""
+    if panel := publishing_panels.panel_for(request.user):
+        panels.append(panel)
 
 
 class AllRulesContentChecker(ContentCheckerItem):

@@ -8,10 +8,10 @@ from wagtail.admin.panels import PageChooserPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.models import BasePage
+from core.models import BasePage, SectionOwnerMixin
 
 
-class CaseIndexPage(BasePage):
+class CaseIndexPage(SectionOwnerMixin, BasePage):
     """The case listing at /eksempler/, and the case the front page shows first."""
 
     intro = models.TextField(

@@ -13,7 +13,7 @@ from wagtail.admin import messages as wagtail_messages
 from wagtail.models import Page, WorkflowState
 
 from core.models import ContentOwnershipMixin
-from core.publishing import reviews
+from core.publishing import archive, reviews
 
 
 def review_report(request):
@@ -24,6 +24,10 @@ def review_report(request):
         pages = [page for page in pages if page.content_owner_id == request.user.pk]
     paginator = Paginator(pages, 50)
     page_obj = paginator.get_page(request.GET.get("p"))
+    archived_soon = archive.pages_archived_soon()
+    for page in [*page_obj.object_list, *archived_soon]:
+        page.may_confirm = reviews.can_confirm(request.user, page)
+        page.may_edit = page.permissions_for_user(request.user).can_edit()
     return TemplateResponse(
         request,
         "core/admin/review_report.html",
@@ -34,15 +38,8 @@ def review_report(request):
             "paginator": paginator,
             "total": paginator.count,
             "mine": mine,
+            "archived_soon": archived_soon,
         },
-    )
-
-
-def can_confirm(user, page):
-    return (
-        user.is_superuser
-        or page.content_owner_id == user.pk
-        or page.permissions_for_user(user).can_publish()
     )
 
 
@@ -50,7 +47,7 @@ def can_confirm(user, page):
 def confirm_page(request, page_id):
     """The owner's one click: the page is still right as it is."""
     page = get_object_or_404(Page, pk=page_id).specific
-    if not isinstance(page, ContentOwnershipMixin) or not can_confirm(request.user, page):
+    if not isinstance(page, ContentOwnershipMixin) or not reviews.can_confirm(request.user, page):
         raise PermissionDenied
     reviews.confirm(page)
     messages.success(request, _("«%(title)s» is confirmed as up to date.") % {"title": page.title})
@@ -112,3 +109,45 @@ def page_approved(request, page_id):
             buttons=[wagtail_messages.button(page.get_url(request), _("View the page"))],
         )
     return redirect("wagtailadmin_home")
+
+
+def archive_report(request):
+    """«Arkiv»: pages the life cycle took offline, with «Gjenopprett» for whoever may restore."""
+    entries = archive.archived_pages()
+    for entry in entries:
+        entry.page = entry.page.specific
+        entry.action = archive.restore_action(request.user, entry.page)
+    return TemplateResponse(
+        request,
+        "core/admin/archive_report.html",
+        {
+            "page_title": _("Archive"),
+            "header_icon": "folder-inverse",
+            "entries": entries,
+            "PUBLISH": archive.PUBLISH,
+            "SUBMIT": archive.SUBMIT,
+            "WAITING": archive.WAITING,
+        },
+    )
+
+
+@require_POST
+def restore_page(request, page_id):
+    """«Gjenopprett»: live again (publishers), or sent to approval (editors)."""
+    page = get_object_or_404(Page, pk=page_id, live=False, archive_entry__isnull=False).specific
+    if archive.restore_action(request.user, page) not in (archive.PUBLISH, archive.SUBMIT):
+        raise PermissionDenied
+    done = archive.restore(page, request.user)
+    if done == archive.PUBLISH:
+        wagtail_messages.success(
+            request,
+            _("«%(title)s» is restored and live again.") % {"title": page.title},
+            buttons=[wagtail_messages.button(page.get_url(request), _("View the page"))],
+        )
+    else:
+        messages.success(
+            request,
+            _("«%(title)s» is sent for approval. It is live again once approved.")
+            % {"title": page.title},
+        )
+    return redirect("core_archive_report")

@@ -29,3 +29,15 @@ def confirm(page, today=None):
     """Record that the content is still right, without a new revision."""
     page.last_confirmed_at = today or timezone.localdate()
     type(page).objects.filter(pk=page.pk).update(last_confirmed_at=page.last_confirmed_at)
+
+
+def can_confirm(user, page):
+    """Whether `user` may confirm `page` as up to date: the report offers the button where
+    this holds and the confirm view refuses where it does not, so no offer ends in
+    «ikke tilgang». The owner confirms a page they can edit; publishers confirm any."""
+    perms = page.permissions_for_user(user)
+    return (
+        user.is_superuser
+        or perms.can_publish()
+        or (page.content_owner_id == user.pk and perms.can_edit())
+    )

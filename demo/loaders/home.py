@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import CommandError
 from wagtail.models import Site
 
-from core.models import SectionSettings
+from core.models import SectionSettings, StaffProfile
 from core.publishing.roles import EDITORS, MODERATORS, apply_roles
 from demo import content
 from demo.loaders import common
@@ -33,6 +33,11 @@ DEMO_USERS = [
     )
     for user in CONTENT["users"]
 ]
+# Where each demo user works (their StaffProfile), shown in the content owner chooser.
+DEMO_PROFILES = {
+    user["username"]: {"unit": user["unit"], "service_area": user["service_area"]}
+    for user in CONTENT["users"]
+}
 
 
 def _page_spec(spec):
@@ -83,6 +88,7 @@ def create_users():
             user.save(update_fields=["password"])
         if group_name:
             user.groups.add(Group.objects.get(name=group_name))
+        StaffProfile.objects.get_or_create(user=user, defaults=DEMO_PROFILES[username])
         users[username] = user
     return users
 

@@ -14,14 +14,14 @@ from wagtail.search import index
 from caching.privacy import visible
 from core.blocks import BodyBlock
 from core.formats import local
-from core.models import BasePage
+from core.models import BasePage, SectionOwnerMixin
 from events import ics
 from events.state import not_over_filter
 
 from .event import EventPage
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(RoutablePageMixin, SectionOwnerMixin, BasePage):
     """The list of events at /arrangementer/: coming first (soonest first), then past ones by year.
 
     It also serves /arrangementer/kalender/, an .ics file of every event that is

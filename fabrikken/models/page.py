@@ -19,7 +19,6 @@ from django.utils.dates import WEEKDAYS as DJANGO_WEEKDAYS
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -37,6 +36,7 @@ from wagtail.search import index
 from core.blocks import RICH_TEXT_FEATURES
 from core.formats import format_time_range, transliterate
 from core.models import BasePage
+from core.models.ownership import OwnedPageForm
 from fabrikken import views
 from fabrikken.blocks import OfferBlock
 
@@ -48,7 +48,7 @@ def is_quarter_hour(time):
     return time.minute % 15 == 0 and time.second == 0 and time.microsecond == 0
 
 
-class FabrikkenPageForm(WagtailAdminPageForm):
+class FabrikkenPageForm(OwnedPageForm):
     """The page's edit form: one opening-hours row per weekday, no room lost with its bookings."""
 
     def clean(self):

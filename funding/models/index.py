@@ -15,13 +15,13 @@ from wagtail.search import index
 
 from caching.privacy import visible
 from core.blocks import BodyBlock
-from core.models import BasePage
+from core.models import BasePage, SectionOwnerMixin
 
 from .applications import FundingApplication
 from .calls import FundingCallPage
 
 
-class FundingIndexPage(RoutablePageMixin, BasePage):
+class FundingIndexPage(RoutablePageMixin, SectionOwnerMixin, BasePage):
     """The list of funding calls at /stotte/: open first, then upcoming, then the archive.
 
     It also serves «Mine søknader» (/stotte/mine-soknader/), where a signed-in

@@ -11,10 +11,10 @@ from wagtail.search import index
 
 from caching.privacy import is_visible, visible
 from core.blocks import BodyBlock
-from core.models import BasePage
+from core.models import BasePage, SectionOwnerMixin
 
 
-class HomePage(BasePage):
+class HomePage(SectionOwnerMixin, BasePage):
     """The section's front page: «Innovasjon i Stavanger kommune»."""
 
     intro = models.TextField(

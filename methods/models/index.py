@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.models import BasePage
+from core.models import BasePage, SectionOwnerMixin
 
 
-class MethodIndexPage(BasePage):
+class MethodIndexPage(SectionOwnerMixin, BasePage):
     """«Metoder og verktøy»: every method as a card, with filters employees combine."""
 
     intro = models.TextField(

@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from cases.models import CaseIndexPage, CasePage, CasePageMethod, Sector
-from core.models import SectionSettings
+from core.models import ContentOwnershipMixin, SectionOwnerMixin, SectionSettings
 from demo.loaders.cases import CASES
 from demo.loaders.methods import METHODS
 from events.models import EventPage
@@ -249,3 +249,22 @@ def test_the_demo_adds_synonyms_promotions_and_popular_searches(reader):
     hits = reader.get("/sok/", {"q": "customer journey"})
     assert "Brukerreise" in texts(hits, ".search-result__title")
     assert "Populære søk" in text_of(reader.get("/sok/"))
+
+
+def test_every_demo_page_has_a_content_owner_and_every_section_a_default(demo):
+    pages = list(Page.objects.filter(depth__gt=1).specific())
+    assert pages
+    for page in pages:
+        assert isinstance(page, ContentOwnershipMixin)
+        assert page.content_owner is not None, page.title
+        # The editor opens the latest revision: the owner is there too.
+        assert page.get_latest_revision_as_object().content_owner_id == page.content_owner_id
+        if isinstance(page, SectionOwnerMixin):
+            assert page.default_content_owner is not None, page.title
+
+
+def test_the_demo_editors_have_a_unit(demo):
+    for username in ("redaktor", "moderator"):
+        user = get_user_model().objects.get(username=username)
+        assert user.get_full_name()
+        assert user.staff_profile.unit

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from core.jobs import RunOnceCommand
 from core.links import admin_url
 from core.models.ownership import REVIEW_AFTER
+from core.publishing.archive import archivable, archive_date
 from core.publishing.reviews import pages_due_for_review
 
 # Reminders go out the day a page falls due and then once a week, so a daily
@@ -19,7 +20,8 @@ REMIND_EVERY_DAYS = 7
 
 class Command(RunOnceCommand, BaseCommand):
     help = (
-        "E-mails each content owner the live pages they have not confirmed for twelve months. "
+        "E-mails each content owner the live pages they have not confirmed for twelve months, "
+        "with the day each goes to the archive. "
         "Run daily (see README)."
     )
     job_name = "send_review_reminders"  # one node at a time, so nobody is reminded twice
@@ -35,6 +37,8 @@ class Command(RunOnceCommand, BaseCommand):
                 days_overdue = (today - (page.last_confirmed_at + REVIEW_AFTER)).days
                 if days_overdue % REMIND_EVERY_DAYS:
                     continue
+            # The day the page goes offline, if the life cycle would archive it at all.
+            page.archive_date = archive_date(page) if archivable(page) else None
             by_owner[owner].append(page)
 
         report_url = admin_url(reverse("core_review_report"))

@@ -1,0 +1,189 @@
+"""The life cycle's last step: a page nobody confirms goes to the archive, and can come back.
+
+A live page falls due for review a year after it was last confirmed
+(core/publishing/reviews.py); its owner is reminded from that day. Thirty days later
+(ARCHIVE_GRACE) `archive_unconfirmed_pages` unpublishes it: it leaves the menus,
+listings and search, nothing is deleted, an ArchivedPage row says when and why, and
+the audit log holds «innovasjon.archive». «Arkiv» in the admin restores it.
+
+Not archived automatically: a site's front page, a page with live pages below it (a
+section's index: the pages under it would lose their way in), and a page waiting for
+approval (someone is working on it). They stay in the review report.
+
+Every function takes `today`, so tests move the clock instead of waiting.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from core.models import ArchivedPage
+from core.models.ownership import REVIEW_AFTER
+from core.publishing import reviews
+from core.publishing.four_eyes import may_publish_directly
+
+ARCHIVE_GRACE = datetime.timedelta(days=30)  # after the review falls due
+WARN_WITHIN = datetime.timedelta(days=14)  # «Arkiveres snart»
+ARCHIVE_ACTION = "innovasjon.archive"
+RESTORE_ACTION = "innovasjon.restore"
+
+# What «Gjenopprett» does for a user (restore_action).
+PUBLISH = "publish"  # the revision that was live goes live again
+SUBMIT = "submit"  # the latest revision goes to approval; live once approved
+WAITING = "waiting"  # already in approval: nothing to do but wait
+
+
+def confirmed_on(page):
+    """The day the page was last confirmed; for a page from before confirmations, its last publication."""
+    if page.last_confirmed_at is not None:
+        return page.last_confirmed_at
+    if page.last_published_at is not None:
+        return timezone.localdate(page.last_published_at)
+    return None
+
+
+def archive_date(page):
+    """The day the page goes to the archive unless it is confirmed before, or None."""
+    confirmed = confirmed_on(page)
+    return confirmed + REVIEW_AFTER + ARCHIVE_GRACE if confirmed else None
+
+
+def archivable(page):
+    return (
+        not page.is_site_root()
+        and not page.get_children().live().exists()
+        and not page.workflow_in_progress
+    )
+
+
+def _confirmed_between(first, last):
+    """Live owned pages last confirmed between `first` and `last` (inclusive; None: open).
+
+    Narrowed in the database, so the dashboard reads a few pages, not every stale one.
+    """
+    confirmed, published = Q(), Q(last_confirmed_at__isnull=True)
+    if first is not None:
+        confirmed &= Q(last_confirmed_at__gte=first)
+        published &= Q(last_published_at__date__gte=first)
+    if last is not None:
+        confirmed &= Q(last_confirmed_at__lte=last)
+        published &= Q(last_published_at__date__lte=last)
+    for model in reviews.owned_page_models():
+        yield from (
+            model.objects.live()
+            .filter((confirmed & Q(last_confirmed_at__isnull=False)) | published)
+            .select_related("content_owner")
+        )
+
+
+def _archivable_by(first_day, last_day):
+    """Pages the job archives on a day from `first_day` to `last_day`, with that day."""
+    lag = REVIEW_AFTER + ARCHIVE_GRACE
+    first = first_day - lag if first_day is not None else None
+    for page in _confirmed_between(first, last_day - lag):
+        if archivable(page):
+            yield page, archive_date(page)
+
+
+def pages_to_archive(today=None):
+    today = today or timezone.localdate()
+    pages = [page for page, _day in _archivable_by(None, today)]
+    return sorted(pages, key=lambda page: (confirmed_on(page), page.pk))
+
+
+def pages_archived_soon(today=None, within=WARN_WITHIN):
+    """Pages that go to the archive within `within` unless confirmed, soonest first."""
+    today = today or timezone.localdate()
+    soon = sorted(
+        _archivable_by(today + datetime.timedelta(days=1), today + within),
+        key=lambda pair: (pair[1], pair[0].title),
+    )
+    for page, day in soon:
+        page.archive_date = day
+    return [page for page, _day in soon]
+
+
+@transaction.atomic
+def archive(page, today=None):
+    """Unpublish `page` to the archive and record it (the row and the audit log)."""
+    today = today or timezone.localdate()
+    confirmed = confirmed_on(page)
+    reason = _("Not confirmed since %(date)s") % {
+        "date": confirmed.strftime("%d.%m.%Y") if confirmed else "–"
+    }
+    entry, _created = ArchivedPage.objects.update_or_create(
+        page=page,
+        defaults={
+            "archived_at": timezone.now(),
+            "last_confirmed_at": confirmed,
+            "reason": reason,
+            "revision": page.live_revision,
+        },
+    )
+    page.unpublish(log_action=False)
+    log(
+        instance=page,
+        action=ARCHIVE_ACTION,
+        data={"last_confirmed_at": confirmed.isoformat() if confirmed else None},
+    )
+    return entry
+
+
+def archive_unconfirmed(today=None):
+    """The job: every page due for the archive by `today` goes there. Returns them."""
+    pages = pages_to_archive(today)
+    for page in pages:
+        archive(page, today)
+    return pages
+
+
+def archived_pages():
+    """What «Arkiv» lists: archived pages still offline, most recently archived first."""
+    entries = ArchivedPage.objects.filter(page__live=False).select_related("page")
+    return list(entries)
+
+
+def restore_action(user, page):
+    """What «Gjenopprett» does for `user` on the archived `page`, or None: not offered.
+
+    The report offers and the view checks this one function. Administrators publish
+    directly. Moderators (publish permission) put back the revision that was live, which
+    was approved once; if the page has changed since, it goes to approval like any
+    change (four eyes). Editors send it to approval. Others get nothing.
+    """
+    perms = page.permissions_for_user(user)
+    if not perms.can_edit():
+        return None
+    if may_publish_directly(user):
+        return PUBLISH
+    entry = getattr(page, "archive_entry", None)
+    unchanged = (
+        entry is not None
+        and entry.revision_id is not None
+        and page.latest_revision_id == entry.revision_id
+    )
+    if perms.can_publish() and unchanged:
+        return PUBLISH
+    if page.workflow_in_progress:
+        return WAITING
+    if perms.can_submit_for_moderation():
+        return SUBMIT
+    return None
+
+
+@transaction.atomic
+def restore(page, user, today=None):
+    """Carry out restore_action for `user`; returns what was done (PUBLISH or SUBMIT)."""
+    action = restore_action(user, page)
+    if action == PUBLISH:
+        revision = page.get_latest_revision()
+        revision.publish(user=user, log_action=RESTORE_ACTION)
+        page.refresh_from_db()
+        reviews.confirm(page, today)  # the publish signal confirms too, but with the real date
+    elif action == SUBMIT:
+        page.get_workflow().start(page, user)
+    return action
