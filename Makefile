@@ -11,7 +11,7 @@ PORT ?= 8000
 SITE_URL ?= http://127.0.0.1:$(PORT)
 export DEMO_PASSWORD ?= innovasjon-demo
 
-.PHONY: serve run setup test test-postgres test-storage test-e2e migration-check screenshots lint format messages clean publish-scheduled review-reminders bench bench-postgres cluster-check serve-check
+.PHONY: serve run setup test test-postgres test-storage test-e2e migration-check screenshots lint format messages clean publish-scheduled review-reminders delete-old-feedback bench bench-postgres cluster-check serve-check
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -86,6 +86,9 @@ publish-scheduled: $(STAMP)
 
 review-reminders: $(STAMP)
 	$(BIN)/python manage.py send_review_reminders
+
+delete-old-feedback: $(STAMP)
+	$(BIN)/python manage.py delete_old_feedback
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -11,6 +11,9 @@ from wagtail.models import BaseViewRestriction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.feedback import admin_views as feedback_views
+from core.feedback import panel as feedback_panel
+from core.feedback.access import may_read as may_read_feedback
 from core.mail.panel import panel_for
 from core.models import Person
 from core.publishing import action_menu, admin_views
@@ -157,6 +160,13 @@ def mail_queue_panel(request, panels):
         panels.append(panel)
 
 
+@hooks.register("construct_homepage_panels")
+def page_feedback_panel(request, panels):
+    """«Tilbakemeldinger på dine sider» for owners; all feedback for moderators and administrators."""
+    if panel := feedback_panel.panel_for(request.user):
+        panels.append(panel)
+
+
 @hooks.register("filter_form_submissions_for_user")
 def only_moderators_read_submissions(user, editable_forms):
     """Applications hold employees' personal data: moderators read them, editors do not."""
@@ -189,6 +199,45 @@ def review_urls():
             name="core_page_approved",
         ),
     ]
+
+
+@hooks.register("register_admin_urls")
+def feedback_urls():
+    return [
+        path(
+            "tilbakemeldinger/",
+            feedback_views.FeedbackReport.as_view(),
+            name="core_feedback_report",
+        ),
+        path(
+            "tilbakemeldinger/resultater/",
+            feedback_views.FeedbackReport.as_view(results_only=True),
+            name="core_feedback_report_results",
+        ),
+        path(
+            "tilbakemeldinger/<int:feedback_id>/behandlet/",
+            feedback_views.mark_handled,
+            name="core_feedback_mark_handled",
+        ),
+    ]
+
+
+class FeedbackMenuItem(MenuItem):
+    """Only for those who read some feedback: owners, moderators, administrators."""
+
+    def is_shown(self, request):
+        return may_read_feedback(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def feedback_menu_item():
+    return FeedbackMenuItem(
+        gettext_lazy("Feedback"),
+        reverse("core_feedback_report"),
+        name="page-feedback",
+        icon_name="comment",
+        order=710,
+    )
 
 
 @hooks.register("register_reports_menu_item")

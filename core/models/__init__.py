@@ -1,3 +1,5 @@
+from core.feedback.models import PageFeedback
+
 from .base import BasePage
 from .ownership import REVIEW_AFTER, ContentOwnershipMixin
 from .people import Person
@@ -9,6 +11,7 @@ __all__ = [
     "BasePage",
     "ContentOwnershipMixin",
     "FourEyesApprovalTask",
+    "PageFeedback",
     "Person",
     "SectionSettings",
 ]

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages as wagtail_messages
 from wagtail.models import Page, WorkflowState
 
+from core.feedback.access import answer_counts
 from core.models import ContentOwnershipMixin
 from core.publishing import reviews
 
@@ -24,6 +25,8 @@ def review_report(request):
         pages = [page for page in pages if page.content_owner_id == request.user.pk]
     paginator = Paginator(pages, 50)
     page_obj = paginator.get_page(request.GET.get("p"))
+    # «Tilbakemeldinger»: Ja/Nei per page shown, in one query for the whole page of the report.
+    answer_counts(page_obj.object_list)
     return TemplateResponse(
         request,
         "core/admin/review_report.html",

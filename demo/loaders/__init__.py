@@ -4,10 +4,11 @@ The order is the dependencies between the sections' content, written out here ra
 than taken from INSTALLED_APPS: the front page and the demo sign-ins first, then the
 methods (cases link to them), the cases (events link to both), funding calls (their
 demo applications come from the sign-ins), events, Fabrikken (its page links to the
-methods), and search last (its promotions point at the index pages the others built).
+methods), search (its promotions point at the index pages the others built), and the
+page feedback last (it is given on the pages all the others built).
 """
 
-from . import cases, events, fabrikken, funding, home, methods, search
+from . import cases, events, fabrikken, feedback, funding, home, methods, search
 
 LOADERS = [
     ("home", home),
@@ -17,4 +18,5 @@ LOADERS = [
     ("events", events),
     ("fabrikken", fabrikken),
     ("search", search),
+    ("feedback", feedback),
 ]

@@ -64,7 +64,16 @@ def test_the_walk_would_catch_a_demo_import():
 
 def test_demo_sections_load_in_an_explicit_order():
     names = [name for name, _loader in LOADERS]
-    assert names == ["home", "methods", "cases", "funding", "events", "fabrikken", "search"]
+    assert names == [
+        "home",
+        "methods",
+        "cases",
+        "funding",
+        "events",
+        "fabrikken",
+        "search",
+        "feedback",
+    ]
     assert all(callable(loader.load) for _name, loader in LOADERS)
 
 
