@@ -12,7 +12,7 @@ class AnswerForm(forms.Form):
 
 class CommentForm(forms.Form):
     comment = forms.CharField(
-        label=_("Do you want to tell us more?"),
+        label=_("Do you want to tell us more? (optional)"),
         help_text=_(
             "Write what you were looking for, or what was missing or wrong. "
             "Do not write personal data, such as names, phone numbers or health information. "
@@ -24,8 +24,7 @@ class CommentForm(forms.Form):
         error_messages={
             "required": _("Write a comment, or go back to the page if you have nothing to add"),
             "max_length": _(
-                "Shorten the comment to at most %(limit_value)d characters "
-                "(it has %(show_value)d)"
+                "Shorten the comment to at most %(limit_value)d characters (it has %(show_value)d)"
             ),
         },
     )
