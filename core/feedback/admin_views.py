@@ -58,6 +58,12 @@ class StatusColumn(Column):
         return context
 
 
+class CommentColumn(Column):
+    """The comment, with «Demo» on the demo content's invented feedback."""
+
+    cell_template_name = "core/feedback/admin/comment_cell.html"
+
+
 def page_edit_url(feedback):
     return reverse("wagtailadmin_pages:edit", args=[feedback.page_id])
 
@@ -75,7 +81,7 @@ class FeedbackReport(ReportView):
             "page_title", label=gettext_lazy("Page"), accessor="page.title", get_url=page_edit_url
         ),
         Column("answer_display", label=gettext_lazy("Answer"), accessor="get_answer_display"),
-        Column("comment", label=gettext_lazy("Comment")),
+        CommentColumn("comment", label=gettext_lazy("Comment")),
         DateColumn("created_at", label=gettext_lazy("Received"), sort_key="created_at"),
         StatusColumn("status", label=gettext_lazy("Status")),
     ]

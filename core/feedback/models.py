@@ -59,7 +59,7 @@ class PageFeedback(models.Model):
 
     class Meta:
         verbose_name = _("page feedback")
-        verbose_name_plural = _("page feedback")
+        verbose_name_plural = _("feedback answers")
         ordering = ["-created_at"]
 
     def __str__(self):

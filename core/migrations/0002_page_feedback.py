@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'verbose_name': 'page feedback',
-                'verbose_name_plural': 'page feedback',
+                'verbose_name_plural': 'feedback answers',
                 'ordering': ['-created_at'],
             },
         ),

@@ -329,6 +329,9 @@ def test_a_moderator_reads_all_feedback(owned):
     # The filters: not handled, and by answer.
     only_yes = moderator.get(reverse("core_feedback_report") + "?answer=ja")
     assert report_comments(only_yes) == ["Fant fristen"]
+    export = moderator.get(reverse("core_feedback_report") + "?export=csv")
+    csv = b"".join(export.streaming_content).decode()
+    assert "Brukerreise" in csv and "Mangler et eksempel" in csv
 
 
 def test_an_employee_or_an_editor_who_owns_nothing_reads_nothing(owned):
