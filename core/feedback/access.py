@@ -2,6 +2,7 @@
 administrators read all of it; everyone else reads none (and sees no menu item)."""
 
 from django.db.models import Count, Q
+from wagtail.models import Page
 
 from core.publishing.reviews import owned_page_models
 from core.publishing.roles import MODERATORS
@@ -37,8 +38,6 @@ def may_read(user):
         return False
     if reads_all(user):
         return True
-    from wagtail.models import Page
-
     return Page.objects.filter(owned_pages_q(user, field="pk")).exists()
 
 

@@ -19,6 +19,7 @@ from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 
 from core.feedback import throttle
+from core.feedback.access import answer_counts
 from core.feedback.models import PageFeedback
 from core.publishing.reviews import owned_page_models
 from core.publishing.roles import MODERATORS
@@ -412,6 +413,15 @@ def test_the_review_report_counts_answers_per_page_in_one_query(owned):
     }
     assert rows["Brukerreise"].get_text(strip=True) == "Ja 1 · Nei 3"
     assert "Tilbakemeldinger" in [th.get_text(strip=True) for th in soup(response)("th")]
+
+
+def test_the_counts_for_a_page_of_the_report_cost_one_query(owned):
+    pages = list(Page.objects.filter(depth__gt=1)[:20])
+    with CaptureQueriesContext(connection) as queries:
+        answer_counts(pages)
+    assert len(queries) == 1
+    counted = {page.title: (page.feedback_yes, page.feedback_no) for page in pages}
+    assert counted["Brukerreise"] == (0, 1)
 
 
 # --- Retention and demo ------------------------------------------------------------------------
