@@ -35,10 +35,14 @@ def _given(request):
     return request.session.get(SESSION_KEY, {})
 
 
+# The session remembers the latest answers only: enough to comment on any of them.
+REMEMBERED = 20
+
+
 def _remember(request, page, feedback):
-    given = _given(request)
+    given = {key: value for key, value in _given(request).items() if key != str(page.pk)}
     given[str(page.pk)] = feedback.pk
-    request.session[SESSION_KEY] = given
+    request.session[SESSION_KEY] = dict(list(given.items())[-REMEMBERED:])
 
 
 def too_many_message():

@@ -18,7 +18,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 
-from core.feedback import throttle
+from core.feedback import throttle, views
 from core.feedback.access import answer_counts
 from core.feedback.models import PageFeedback
 from core.publishing.reviews import owned_page_models
@@ -201,6 +201,15 @@ def test_the_thanks_page_without_an_answer_leads_back_to_the_page(ansatt, method
     answer(client_as("redaktor"), method, "nei")
     assert ansatt.post(thanks_url(method), {"comment": "Ikke min"}).status_code == 302
     assert PageFeedback.objects.get(page=method, is_demo=False).comment == ""
+
+
+def test_the_session_remembers_the_latest_answers_only(ansatt, monkeypatch):
+    monkeypatch.setattr(views, "REMEMBERED", 2)
+    pages = [page_at(path) for path in ("/metoder/", "/eksempler/", "/stotte/")]
+    for page in pages:
+        answer(ansatt, page, "ja")
+    assert ansatt.get(thanks_url(pages[0])).status_code == 302  # forgotten: back to the page
+    assert ansatt.get(thanks_url(pages[2])).status_code == 200
 
 
 # --- Floods --------------------------------------------------------------------------------
