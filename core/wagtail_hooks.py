@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.models import BaseViewRestriction
+from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -17,6 +18,7 @@ from core.feedback.access import may_read as may_read_feedback
 from core.mail.panel import panel_for
 from core.models import Person
 from core.publishing import action_menu, admin_views
+from core.publishing.drafts import AbandonedDraftsView
 from core.publishing.four_eyes import may_publish_directly
 from core.publishing.roles import MODERATORS
 
@@ -248,6 +250,34 @@ def review_report_menu_item():
         name="content-review",
         icon_name="time",
         order=700,
+    )
+
+
+@hooks.register("register_admin_urls")
+def abandoned_drafts_urls():
+    return [
+        path("uferdige-kladder/", AbandonedDraftsView.as_view(), name="core_abandoned_drafts"),
+        path(
+            "uferdige-kladder/resultater/",
+            AbandonedDraftsView.as_view(results_only=True),
+            name="core_abandoned_drafts_results",
+        ),
+    ]
+
+
+class EditorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return page_permission_policy.user_has_any_permission(request.user, ["add", "change"])
+
+
+@hooks.register("register_reports_menu_item")
+def abandoned_drafts_menu_item():
+    return EditorsMenuItem(
+        gettext_lazy("Unfinished drafts"),
+        reverse("core_abandoned_drafts"),
+        name="unfinished-drafts",
+        icon_name="doc-empty",
+        order=710,
     )
 
 

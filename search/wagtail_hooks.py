@@ -2,6 +2,7 @@
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
@@ -39,6 +40,24 @@ def search_report_urls():
             name="search_zero_hits_report_results",
         ),
     ]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def replace_wagtails_search_terms_report():
+    """Wagtail's «Search terms» report counts the same searches as «Populære søk» (both
+    read QueryDailyHits): one report is kept, and the other's address leads to it.
+    order=-1 puts this pattern before search_promotions' own."""
+    return [
+        path(
+            "searchpicks/reports/search-terms/",
+            RedirectView.as_view(pattern_name="search_popular_report"),
+        )
+    ]
+
+
+@hooks.register("construct_reports_menu")
+def hide_wagtails_search_terms_report(request, menu_items):
+    menu_items[:] = [item for item in menu_items if item.name != "search-terms"]
 
 
 class InsightMenuItem(MenuItem):

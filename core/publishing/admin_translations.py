@@ -398,4 +398,42 @@ WAGTAIL_ADMIN_MSGIDS = (
     gettext_noop("Last edited page"),
     gettext_noop("Last edit"),
     gettext_noop("No page types found."),
+    # Promoted search results (search_promotions) and the generic create form.
+    gettext_noop("Promoted search results"),
+    gettext_noop("Promoted search result"),
+    gettext_noop("Promoted results"),
+    gettext_noop("Add new promoted result"),
+    gettext_noop("search promotion"),
+    gettext_noop("Recommended search result"),
+    gettext_noop("Add a recommended result"),
+    gettext_noop("Choose an internal page for this promotion"),
+    gettext_noop("External link URL"),
+    gettext_noop("Alternatively, use an external link for this promotion"),
+    gettext_noop("Applies to internal page or external link"),
+    gettext_noop("You must recommend a page OR an external link."),
+    gettext_noop("Please only select a page OR enter an external link."),
+    gettext_noop("Please specify at least one recommendation for this search term."),
+    gettext_noop("No promoted results have been created."),
+    gettext_noop(
+        'No promoted results have been created. Why not <a href="%(wagtailsearchpromotions_add_url)s">add one</a>?'
+    ),
+    gettext_noop('Sorry, no promoted results match "<em>%(query_string)s</em>"'),
+    gettext_noop("Are you sure you want to delete all promoted results for this search term?"),
+    gettext_noop("Recommendations have not been created due to errors."),
+    gettext_noop("Recommendations have not been saved due to errors."),
+    gettext_noop("Editor's picks for '%(query)s' created."),
+    gettext_noop("Editor's picks for '%(query)s' updated."),
+    gettext_noop("Editor's picks deleted."),
+    gettext_noop(
+        '<p>Promoted search results are a means of recommending specific pages or external links that might not organically come high up in search results. E.g recommending your primary donation page to a user searching with the less common term "<em>giving</em>".</p>'
+    ),
+    gettext_noop(
+        '<p>The "Search term(s)/phrase" field below must contain the full and exact search for which you wish to provide recommended results, <em>including</em> any misspellings/user error. To help, you can choose from search terms that have been popular with users of your site.</p>'
+    ),
+    gettext_noop("New: %(model_name)s"),
+    gettext_noop("Create"),
+    gettext_noop("Creating…"),
+    gettext_noop(
+        "Enter the full search string to match. An exact match is required for your Promoted Results to be displayed, wildcards are NOT allowed."
+    ),
 )

@@ -237,6 +237,14 @@ class AdminPageEditor:
         expect(block).to_be_visible()
         return block
 
+    def choose_step_image(self, block, title):
+        """The step's «Velg et bilde», then the image with `title` in Wagtail's chooser."""
+        block.get_by_role("button", name="Velg et bilde").click()
+        chooser = self.page.get_by_role("dialog")
+        chooser.get_by_role("link", name=re.compile(title)).first.click()
+        expect(chooser).to_be_hidden()
+        expect(block.locator("[data-chooser-title]")).to_contain_text(title)
+
     def pause(self, quiet_ms=1500, limit_ms=30000):
         """Pause as an editor does before saving: until autosave has nothing on its way.
 
@@ -272,6 +280,13 @@ class AdminPageEditor:
             self.page.remove_listener("request", sent)
             self.page.remove_listener("requestfinished", done)
             self.page.remove_listener("requestfailed", done)
+
+    def save_draft(self):
+        """«Lagre kladd», behind the chevron beside the editor's primary button."""
+        self.pause()
+        self.page.get_by_role("button", name=re.compile("Flere handlinger")).first.click()
+        with self.page.expect_navigation():
+            self.page.get_by_role("button", name="Lagre kladd", exact=True).click()
 
     def submit_for_moderation(self):
         self.pause()

@@ -1,4 +1,10 @@
-"""Journey 2: an editor writes a method, a moderator approves it, employees find it."""
+"""Journey 2: an editor writes a method, a moderator approves it, employees find it.
+
+The editor's day of issue #19 in one journey: two steps (one with an image and its
+alternative text), the preview and its checks with the page's LIX, «Send til
+godkjenning» as the primary button; the moderator reads the LIX where they approve
+from the dashboard and is told the page is published.
+"""
 
 import json
 import re
@@ -60,6 +66,22 @@ def test_an_editors_method_is_published_by_a_moderator_and_found_by_employees(si
         editor.step_description(second),
         "Gjør hver dårlige idé om til det motsatte, og velg de beste.",
     )
+    editor.choose_step_image(second, "Illustrasjon")
+    editor.field("Alternativ tekst", second).fill("Lapper med idéer sortert på en vegg.")
+
+    # Saved as a draft, the preview renders the method, and the checks panel measures
+    # the plain language of what was saved.
+    editor.save_draft()
+    expect(editor_page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
+    editor_page.locator("button[data-side-panel-toggle='preview']").click()
+    preview = editor_page.frame_locator("#w-preview-iframe")
+    expect(preview.locator("h1")).to_have_text(TITLE, timeout=PREVIEW_TIMEOUT)
+    expect(preview.get_by_role("img", name="Lapper med idéer sortert på en vegg.")).to_be_visible()
+    editor_page.locator("button[data-side-panel-toggle='checks']").click()
+    checks = editor_page.locator("[data-side-panel='checks']")
+    expect(checks.locator("[data-readability-lix]")).to_contain_text(
+        re.compile(r"LIX \d+"), timeout=PREVIEW_TIMEOUT
+    )
 
     editor.submit_for_moderation()
     expect(editor_page.get_by_text(f'Siden "{TITLE}" er sendt til godkjenning.')).to_be_visible()
@@ -74,8 +96,13 @@ def test_an_editors_method_is_published_by_a_moderator_and_found_by_employees(si
     row = awaiting.get_by_role("row", name=re.compile(TITLE))
     expect(row).to_contain_text("Redaktør Demo")
     row.get_by_role("button", name="Handlinger").click()
+    # «Godkjenn med kommentar» opens the approval dialog, with the page's LIX above the comment.
+    row.get_by_role("button", name="Godkjenn med kommentar").click()
+    dialog = moderator.get_by_role("dialog")
+    expect(dialog.locator("[data-readability-lix]")).to_contain_text(re.compile(r"LIX \d+"))
+    dialog.get_by_label("Kommentar").fill("Fin og klar. Publiseres.")
     with moderator.expect_navigation():
-        row.get_by_role("button", name="Godkjenn", exact=True).click()
+        dialog.get_by_role("button", name="Godkjenn med kommentar").click()
     expect(moderator.get_by_text(f"Siden «{TITLE}» er godkjent og publisert.")).to_be_visible()
     expect(moderator.get_by_role("link", name="Vis siden")).to_be_visible()
     # The page leaves the moderator's queue (the other demo page still waits there).
@@ -93,6 +120,9 @@ def test_an_editors_method_is_published_by_a_moderator_and_found_by_employees(si
     expect(page.heading).to_have_text(TITLE)
     expect(page.steps).to_have_count(2)
     expect(page.steps.nth(1)).to_contain_text("Snu svarene")
+    expect(
+        page.steps.nth(1).get_by_role("img", name="Lapper med idéer sortert på en vegg.")
+    ).to_be_visible()
 
 
 def test_editors_see_wagtails_accessibility_checker_with_every_axe_rule(site):

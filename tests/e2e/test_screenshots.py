@@ -1,4 +1,5 @@
-"""`make screenshots`: every page type at 1280 and 390 px, and the admin editing a method, into docs/screenshots/.
+"""`make screenshots`: every page type at 1280 and 390 px, and the admin (a method's editor,
+its preview and checks panels, the moderator's and the editor's dashboards), into docs/screenshots/.
 
 Not part of `make test-e2e` (marker `screenshots`): it rewrites committed files.
 Each picture is the top of the page (at most MAX_HEIGHT px), reduced to a
@@ -80,6 +81,23 @@ def test_screenshots_of_every_page_type(site):
     steps = AdminPageEditor(editor_page).tab("Steg")
     expect(steps.get_by_role("region", name=re.compile("^Steg ")).first).to_be_visible()
     written.append(shoot(editor_page, "admin-method-editor"))
+
+    # The same editor with the live preview beside it, then the checks with the page's LIX.
+    editor_page.locator("button[data-side-panel-toggle='preview']").click()
+    preview = editor_page.frame_locator("#w-preview-iframe")
+    expect(preview.locator("h1")).to_have_text("Brukerreise", timeout=20_000)
+    written.append(shoot(editor_page, "admin-preview-panel"))
+    editor_page.locator("button[data-side-panel-toggle='checks']").click()
+    checks = editor_page.locator("[data-side-panel='checks']")
+    expect(checks.locator("[data-readability-lix]")).to_be_visible(timeout=20_000)
+    expect(checks.locator("[data-content-word-count]")).not_to_have_text("-", timeout=20_000)
+    written.append(shoot(editor_page, "admin-checks-panel"))
+
+    # The dashboards: what waits for the moderator, and what the editor owns.
+    for user in ("moderator", "redaktor"):
+        dashboard = site.visit("/admin/", user=user, viewport=DESKTOP)
+        expect(dashboard.get_by_role("heading", level=1)).to_be_visible()
+        written.append(shoot(dashboard, f"admin-dashboard-{user}"))
 
     total = sum(path.stat().st_size for path in written)
     print(f"{len(written)} screenshots, {total / 1e6:.1f} MB, in {OUT}")

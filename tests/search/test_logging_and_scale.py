@@ -164,6 +164,67 @@ def test_editors_manage_synonyms_and_promoted_results(editor_client, section):
     assert "Brukerreise" in admin_search.content.decode()
 
 
+def test_the_promoted_results_and_synonym_forms_read_bokmal(editor_client, section):
+    english = [
+        "Promoted search results are",
+        "Add a recommended result",
+        "New:",
+        "Create",
+        "forfremme",
+        "Forfremme",
+        'aria-label="Actions"',
+    ]
+    for url, norwegian in [
+        ("/admin/searchpicks/", ["Fremhevede søketreff", "Fremhev et treff for et søk"]),
+        (
+            "/admin/searchpicks/add/",
+            [
+                "Ny: Fremhevet søketreff",
+                "Legg til et anbefalt treff",
+                "Opprett",
+                "Skriv hele søket",
+            ],
+        ),
+        (
+            "/admin/snippets/search/synonymgroup/add/",
+            ["Ny: Synonymgruppe", "Ord som betyr det samme"],
+        ),
+    ]:
+        html = editor_client.get(url).content.decode()
+        assert [word for word in norwegian if word not in html] == [], url
+        assert [word for word in english if word in html] == [], url
+
+
+def test_a_promotion_without_a_page_or_link_is_refused_in_bokmal_and_keeps_the_search(
+    editor_client, section
+):
+    response = editor_client.post(
+        "/admin/searchpicks/add/",
+        {
+            "query_string": "penger",
+            "editors_picks-TOTAL_FORMS": "1",
+            "editors_picks-INITIAL_FORMS": "0",
+            "editors_picks-MIN_NUM_FORMS": "0",
+            "editors_picks-MAX_NUM_FORMS": "1000",
+            "editors_picks-0-ORDER": "1",
+            "editors_picks-0-description": "Slik søker du",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Velg en side eller skriv inn en ekstern lenke." in html
+    assert 'value="penger"' in html and "Slik søker du" in html
+
+
+def test_one_search_terms_report_wagtails_own_leads_to_popular_searches(editor_client, section):
+    response = editor_client.get("/admin/searchpicks/reports/search-terms/")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/sok/populaere/"
+    menu = editor_client.get("/admin/").content.decode()
+    assert "/admin/sok/populaere/" in menu
+    assert "/admin/searchpicks/reports/search-terms/" not in menu
+
+
 def test_garbage_collection_keeps_thirty_days(home):
     today = timezone.localdate()
     query = Query.get("brukerreise")
