@@ -14,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.feedback import admin_views as feedback_views
 from core.feedback import panel as feedback_panel
-from core.feedback.access import may_read as may_read_feedback
+from core.feedback.access import shows_menu_item as shows_feedback_menu_item
 from core.mail.panel import panel_for
 from core.models import Person
 from core.publishing import action_menu, admin_views
@@ -228,7 +228,7 @@ class FeedbackMenuItem(MenuItem):
     """Only for those who read some feedback: owners, moderators, administrators."""
 
     def is_shown(self, request):
-        return may_read_feedback(request.user)
+        return shows_feedback_menu_item(request.user)
 
 
 @hooks.register("register_reports_menu_item")

@@ -1,9 +1,11 @@
 """Who reads which feedback: a page's content owner reads its feedback; moderators and
 administrators read all of it; everyone else reads none (and sees no menu item)."""
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 from wagtail.models import Page
 
+from caching.keys import access_key
 from core.publishing.reviews import owned_page_models
 from core.publishing.roles import MODERATORS
 
@@ -39,6 +41,25 @@ def may_read(user):
     if reads_all(user):
         return True
     return Page.objects.filter(owned_pages_q(user, field="pk")).exists()
+
+
+# How long the menu's answer is kept: a new owner finds «Tilbakemeldinger» in the menu
+# within this time (the report itself asks may_read() afresh on every request).
+MENU_CACHE_SECONDS = 300
+
+
+def shows_menu_item(user):
+    """may_read() for the Reports menu, from the cache: the menu is on every admin page,
+    and may_read() costs two queries. Group changes start a new access generation, so
+    becoming (or ceasing to be) a moderator shows at once."""
+    if not user.is_authenticated:
+        return False
+    key = access_key("feedback-reader", user.pk, user.is_superuser)
+    shown = cache.get(key)
+    if shown is None:
+        shown = may_read(user)
+        cache.set(key, shown, MENU_CACHE_SECONDS)
+    return shown
 
 
 def answer_counts(pages):

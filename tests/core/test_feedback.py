@@ -19,7 +19,7 @@ from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 
 from core.feedback import throttle, views
-from core.feedback.access import answer_counts
+from core.feedback.access import answer_counts, shows_menu_item
 from core.feedback.models import PageFeedback
 from core.publishing.reviews import owned_page_models
 from core.publishing.roles import MODERATORS
@@ -342,6 +342,17 @@ def test_a_moderator_reads_all_feedback(owned):
     export = moderator.get(reverse("core_feedback_report") + "?export=csv")
     csv = b"".join(export.streaming_content).decode()
     assert "Brukerreise" in csv and "Mangler et eksempel" in csv
+
+
+def test_the_menu_item_costs_no_query_once_warm(owned):
+    """It is on every admin page: the answer is kept (a few minutes, or until groups change)."""
+    for username, shown in (("redaktor", True), ("moderator", True), ("ansatt", False)):
+        assert menu_shows_feedback(username) is shown
+        reader = user(username)
+        with CaptureQueriesContext(connection) as queries:
+            assert shows_menu_item(reader) is shown
+        # Outside a request the cache generation is read; nothing about pages or groups.
+        assert all("caching_cachegeneration" in query["sql"] for query in queries), queries
 
 
 def test_an_employee_or_an_editor_who_owns_nothing_reads_nothing(owned):
