@@ -12,6 +12,9 @@ from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.feedback import admin_views as feedback_views
+from core.feedback import panel as feedback_panel
+from core.feedback.access import shows_menu_item as shows_feedback_menu_item
 from core.mail.panel import panel_for
 from core.models import Person
 from core.publishing import action_menu, admin_views, archive
@@ -167,6 +170,13 @@ def mail_queue_panel(request, panels):
         panels.append(panel)
 
 
+@hooks.register("construct_homepage_panels")
+def page_feedback_panel(request, panels):
+    """«Tilbakemeldinger på dine sider» for owners; all feedback for moderators and administrators."""
+    if panel := feedback_panel.panel_for(request.user):
+        panels.append(panel)
+
+
 @hooks.register("filter_form_submissions_for_user")
 def only_moderators_read_submissions(user, editable_forms):
     """Applications hold employees' personal data: moderators read them, editors do not."""
@@ -205,6 +215,45 @@ def review_urls():
             name="core_page_approved",
         ),
     ]
+
+
+@hooks.register("register_admin_urls")
+def feedback_urls():
+    return [
+        path(
+            "tilbakemeldinger/",
+            feedback_views.FeedbackReport.as_view(),
+            name="core_feedback_report",
+        ),
+        path(
+            "tilbakemeldinger/resultater/",
+            feedback_views.FeedbackReport.as_view(results_only=True),
+            name="core_feedback_report_results",
+        ),
+        path(
+            "tilbakemeldinger/<int:feedback_id>/behandlet/",
+            feedback_views.mark_handled,
+            name="core_feedback_mark_handled",
+        ),
+    ]
+
+
+class FeedbackMenuItem(MenuItem):
+    """Only for those who read some feedback: owners, moderators, administrators."""
+
+    def is_shown(self, request):
+        return shows_feedback_menu_item(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def feedback_menu_item():
+    return FeedbackMenuItem(
+        gettext_lazy("Feedback"),
+        reverse("core_feedback_report"),
+        name="page-feedback",
+        icon_name="comment",
+        order=710,
+    )
 
 
 @hooks.register("register_reports_menu_item")

@@ -58,5 +58,6 @@ if settings.OIDC_ENABLED:
 urlpatterns += [
     re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", views.media),
     path("", include("search.urls")),
+    path("", include("core.feedback.urls")),
     path("", include(wagtail_urls)),
 ]

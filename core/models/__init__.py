@@ -1,3 +1,5 @@
+from core.feedback.models import PageFeedback
+
 from .archive import ArchivedPage
 from .base import BasePage
 from .ownership import REVIEW_AFTER, ContentOwnershipMixin, SectionOwnerMixin
@@ -12,6 +14,7 @@ __all__ = [
     "BasePage",
     "ContentOwnershipMixin",
     "FourEyesApprovalTask",
+    "PageFeedback",
     "Person",
     "SectionOwnerMixin",
     "SectionSettings",

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages as wagtail_messages
 from wagtail.models import Page, WorkflowState
 
+from core.feedback.access import answer_counts
 from core.models import ContentOwnershipMixin
 from core.publishing import archive, reviews
 
@@ -28,6 +29,8 @@ def review_report(request):
     for page in [*page_obj.object_list, *archived_soon]:
         page.may_confirm = reviews.can_confirm(request.user, page)
         page.may_edit = page.permissions_for_user(request.user).can_edit()
+    # «Tilbakemeldinger»: Ja/Nei per page shown, in one query for the whole page of the report.
+    answer_counts(page_obj.object_list)
     return TemplateResponse(
         request,
         "core/admin/review_report.html",

@@ -4,11 +4,12 @@ The order is the dependencies between the sections' content, written out here ra
 than taken from INSTALLED_APPS: the front page and the demo sign-ins first, then the
 methods (cases link to them), the cases (events link to both), funding calls (their
 demo applications come from the sign-ins), events, Fabrikken (its page links to the
-methods), search (its promotions point at the index pages the others built), and
-the content owners last, when every page exists.
+methods), search (its promotions point at the index pages the others built), the
+content owners when every page exists, and the page feedback last (it is given on
+the pages all the others built).
 """
 
-from . import cases, events, fabrikken, funding, home, methods, owners, search
+from . import cases, events, fabrikken, feedback, funding, home, methods, owners, search
 
 LOADERS = [
     ("home", home),
@@ -19,4 +20,5 @@ LOADERS = [
     ("fabrikken", fabrikken),
     ("search", search),
     ("owners", owners),
+    ("feedback", feedback),
 ]

@@ -73,6 +73,7 @@ def test_demo_sections_load_in_an_explicit_order():
         "fabrikken",
         "search",
         "owners",
+        "feedback",
     ]
     assert all(callable(loader.load) for _name, loader in LOADERS)
 
