@@ -3,7 +3,8 @@
 The editor's day of issue #19 in one journey: two steps (one with an image and its
 alternative text), the preview and its checks with the page's LIX, «Send til
 godkjenning» as the primary button; the moderator reads the LIX where they approve
-from the dashboard and is told the page is published.
+from the dashboard and is told the page is published; an employee answers «Nei» with a
+comment, and the page's owner handles it from the dashboard panel.
 """
 
 import json
@@ -18,6 +19,7 @@ from tests.e2e.pages import AdminPageEditor, MethodPage, SearchPage, assert_no_c
 pytestmark = pytest.mark.e2e
 
 TITLE = "Omvendt idémyldring"
+COMMENT = "Jeg savner et eksempel på hvordan svarene snus."
 PREVIEW_TIMEOUT = 20_000  # ms
 
 
@@ -123,6 +125,25 @@ def test_an_editors_method_is_published_by_a_moderator_and_found_by_employees(si
     expect(
         page.steps.nth(1).get_by_role("img", name="Lapper med idéer sortert på en vegg.")
     ).to_be_visible()
+
+    # The employee did not find all they looked for and says so. The method's owner is
+    # the section's default owner, the editor, who reads it on the dashboard and handles it.
+    feedback = employee.get_by_role("region", name="Fant du det du lette etter?")
+    with employee.expect_navigation():
+        feedback.get_by_role("button", name="Nei").click()
+    employee.get_by_label("Vil du si mer? (valgfritt)").fill(COMMENT)
+    with employee.expect_navigation():
+        employee.get_by_role("button", name="Send kommentar").click()
+    expect(employee.get_by_role("heading", level=1)).to_have_text("Takk for kommentaren")
+
+    editor_page.goto("/admin/")
+    panel = editor_page.locator("#page-feedback-section")
+    expect(panel).to_contain_text("Tilbakemeldinger på dine sider")
+    row = panel.locator("tr", has_text=COMMENT)
+    expect(row).to_contain_text(TITLE)
+    row.get_by_role("button", name="Merk som behandlet").click()
+    expect(editor_page.get_by_text("er merket som behandlet")).to_be_visible()
+    expect(panel.locator("tr", has_text=COMMENT)).to_have_count(0)
 
 
 def test_editors_see_wagtails_accessibility_checker_with_every_axe_rule(site):
