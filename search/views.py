@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from . import types
+from . import services, types
 from .engine import SiteSearch
 from .forms import SearchForm
 from .highlight import fold
@@ -13,6 +13,7 @@ from .stemming import words
 from .visibility import visible_pages
 
 SUGGESTIONS = 8
+SUGGESTED_SERVICES = 3  # the rest of the list stays for pages
 SUGGEST_MIN_LENGTH = 2
 SUGGEST_MAX_LENGTH = 100
 SUGGEST_MAX_TERMS = 8
@@ -33,9 +34,10 @@ def search(request):
 
 @require_safe
 def suggestions(request):
-    """Up to eight live pages whose title begins like the text typed so far, as JSON.
+    """Up to eight services and live pages whose words begin as typed so far, as JSON.
 
     [{"title": "Brukerreise", "url": "/metoder/brukerreise/", "type": "Metode"}, …]
+    Services («Book rom på Fabrikken» for «book ro») come first, as in the results.
     """
     form = SearchForm(request.GET, max_length=SUGGEST_MAX_LENGTH, max_terms=SUGGEST_MAX_TERMS)
     text = form.query.replace('"', " ").strip()
@@ -45,9 +47,14 @@ def suggestions(request):
         # methods), so a few more are fetched and only pages whose own title begins
         # words as typed are kept.
         typed = [fold(word) for word in words(text)]
+        service_type = str(types.TYPE_LABELS[services.SERVICE_TYPE])
+        for found in services.resolve(services.match_prefix(text), request)[:SUGGESTED_SERVICES]:
+            items.append(
+                {"title": str(found.service.title), "url": found.url, "type": service_type}
+            )
         candidates = visible_pages(request).autocomplete(text, fields=["title"])
         pages = [page for page in candidates[: SUGGESTIONS * 3] if _title_matches(page, typed)]
-        for page in pages[:SUGGESTIONS]:
+        for page in pages[: SUGGESTIONS - len(items)]:
             model = page.specific_class or type(page)
             items.append(
                 {
