@@ -11,7 +11,8 @@ stemmer the index uses, and each must be among the service's words (its title an
 task words), directly, through an editor's synonym group, or as the end of a compound
 («prosessveiledning» ends with «veiledning»). A service whose title or one of whose
 task expressions is exactly the query comes first; otherwise the order the sections
-declare them in.
+declare them in. At least one query word must be a task word, so a search for a name
+in a service's title («Fabrikken») finds the page first.
 """
 
 from dataclasses import dataclass
@@ -85,6 +86,7 @@ class Entry:
     position: int
     model: type
     keys: frozenset  # the stems of every word of the title and task words
+    task_keys: frozenset  # the stems of the task words alone
     prefixes: tuple  # the folded words themselves, for suggestions as one types
     expressions: frozenset  # the title and each task expression as a tuple of stems
 
@@ -114,6 +116,9 @@ def _entries(language):
                 position=position,
                 model=model,
                 keys=frozenset(stem(word) for word in folded),
+                task_keys=frozenset(
+                    _key(word) for text in service.task_words for word in words(text)
+                ),
                 prefixes=folded,
                 expressions=frozenset(_expression(text) for text in texts),
             )
@@ -129,12 +134,13 @@ def exists():
     return bool(entries())
 
 
-def _covers(entry, alternatives):
-    return any(
-        key in entry.keys
-        or any(len(own) >= COMPOUND_MIN_LENGTH and key.endswith(own) for own in entry.keys)
-        for key in alternatives
-    )
+def _covers(keys, own_word, alternatives):
+    """Whether a query word (its stem, or a synonym's) is among `keys`, or its own stem is
+    a compound that ends with one. Synonyms are not split: «idéverksted», a synonym of
+    «idémyldring», is no request for the workshop's rooms."""
+    if any(key in keys for key in alternatives):
+        return True
+    return any(len(key) >= COMPOUND_MIN_LENGTH and own_word.endswith(key) for key in keys)
 
 
 def match(query, synonyms=None):
@@ -147,9 +153,16 @@ def match(query, synonyms=None):
         alternatives = {_key(word)}
         for synonym in synonyms.lookup(word) if synonyms else ():
             alternatives.update(_key(part) for part in words(synonym))
-        wanted.append(alternatives)
+        wanted.append((_key(word), alternatives))
     whole = tuple(_key(word) for word in query_words)
-    found = [entry for entry in entries() if all(_covers(entry, alt) for alt in wanted)]
+    # Every word belongs to the service (its title or task words), and at least one is a
+    # task word: «fabrikken» alone asks for the page, not for booking one of its rooms.
+    found = [
+        entry
+        for entry in entries()
+        if all(_covers(entry.keys, own, alternatives) for own, alternatives in wanted)
+        and any(_covers(entry.task_keys, own, alternatives) for own, alternatives in wanted)
+    ]
     return sorted(found, key=lambda entry: (whole not in entry.expressions, entry.position))
 
 
