@@ -56,6 +56,21 @@ def phase_model():
     return MethodPage, Phase
 
 
+def current_first(pages):
+    """Current dated pages before past ones, in the places the dated pages hold.
+
+    A page type with `search_is_current()` (events, funding calls) is dated: among the
+    dated pages, upcoming events and open calls move before past ones, each group in
+    its order of relevance; every other page keeps its place. Loaded fields only, no
+    query. Applies to one page of results (the backends rank by relevance alone).
+    """
+    slots = [n for n, page in enumerate(pages) if hasattr(page, "search_is_current")]
+    dated = sorted((pages[n] for n in slots), key=lambda page: not page.search_is_current())
+    for slot, page in zip(slots, dated, strict=True):
+        pages[slot] = page
+    return pages
+
+
 class Result:
     """One hit as the template shows it."""
 
@@ -308,7 +323,7 @@ class SiteSearch:
             prefetch = getattr(model, "search_prefetch", ())
             if prefetch:
                 prefetch_related_objects(items, *prefetch)
-        page.object_list = pages
+        page.object_list = current_first(pages)
         return page
 
     @cached_property

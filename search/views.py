@@ -6,7 +6,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from . import services, types
-from .engine import SiteSearch
+from .engine import SiteSearch, current_first
 from .forms import SearchForm
 from .highlight import fold
 from .stemming import words
@@ -54,6 +54,7 @@ def suggestions(request):
             )
         candidates = visible_pages(request).autocomplete(text, fields=["title"])
         pages = [page for page in candidates[: SUGGESTIONS * 3] if _title_matches(page, typed)]
+        pages = _current_first(pages)
         for page in pages[: SUGGESTIONS - len(items)]:
             model = page.specific_class or type(page)
             items.append(
@@ -66,6 +67,25 @@ def suggestions(request):
     response = JsonResponse(items, safe=False)
     patch_cache_control(response, private=True, max_age=60)
     return response
+
+
+def _current_first(pages):
+    """Upcoming events and open calls before past ones, as in the results.
+
+    The suggestions are plain pages; the dated ones are loaded as their own type to
+    tell (one query per dated type among them, without their StreamFields).
+    """
+    by_model = {}
+    for page in pages:
+        model = page.specific_class
+        if model is not None and hasattr(model, "search_is_current"):
+            by_model.setdefault(model, []).append(page.pk)
+    if not by_model:
+        return pages
+    specific = {}
+    for model, ids in by_model.items():
+        specific.update(model.objects.filter(pk__in=ids).defer_streamfields().in_bulk())
+    return current_first([specific.get(page.pk, page) for page in pages])
 
 
 def _title_matches(page, typed):

@@ -76,3 +76,34 @@ def test_a_task_query_finds_the_expected_first_hit(reader, query, first):
 
 def test_the_table_is_long_enough():
     assert len(TASK_QUERIES) >= 30
+
+
+def test_the_coming_innovasjonsdagen_comes_before_the_past_ones(reader):
+    from events.models import EventPage
+
+    days = EventPage.objects.live().filter(title__startswith="Innovasjonsdagen")
+    coming = [day.title for day in days if not day.state.is_past]
+    past = [day.title for day in days if day.state.is_past]
+    assert coming and past
+    _response, html = search(reader, q="innovasjonsdagen")
+    titles = [title for title in result_titles(html) if title in coming + past]
+    assert titles[: len(coming)] == sorted(titles[: len(coming)], key=coming.index)
+    assert set(titles[: len(coming)]) == set(coming)
+    suggested = [
+        item["title"] for item in reader.get("/sok/forslag/", {"q": "innovasjonsd"}).json()
+    ]
+    assert set(suggested[: len(coming)]) == set(coming)
+    assert set(suggested) >= set(past)
+
+
+def test_open_calls_come_before_closed_ones(reader):
+    from funding.models import FundingCallPage
+
+    calls = FundingCallPage.objects.live()
+    is_open = {call.title: call.search_is_current() for call in calls}
+    _response, html = search(reader, q="innovasjonsmidler", type="stotte")
+    shown = [title for title in result_titles(html) if title in is_open]
+    assert shown
+    assert [is_open[title] for title in shown] == sorted(
+        (is_open[title] for title in shown), reverse=True
+    )
