@@ -13,6 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from fabrikken.models import GuidanceRequest, RoomBooking
+from fabrikken.services import SERVICES
 
 
 class NoAddPermissionPolicy(ModelPermissionPolicy):
@@ -129,3 +130,9 @@ class FabrikkenViewSetGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_fabrikken_viewsets():
     return FabrikkenViewSetGroup()
+
+
+@hooks.register("register_search_services")
+def search_services():
+    """Booking, guidance and the employee's own of both, for search (search/services.py)."""
+    return SERVICES

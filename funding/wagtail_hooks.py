@@ -11,6 +11,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.contrib.forms.utils import get_forms_for_user
 
 from funding.models import FundingCallPage
+from funding.services import SERVICES
 
 
 class ApplicationsMenuItem(PageMenuItem):
@@ -38,3 +39,9 @@ def applications_in_page_listing(page, user, next_url=None):
 def applications_in_page_header(page, user, view_name, next_url=None):
     if _is_call(page):
         yield ApplicationsMenuItem(page=page, priority=12)
+
+
+@hooks.register("register_search_services")
+def search_services():
+    """Applying and «Mine søknader», for search (search/services.py)."""
+    return SERVICES

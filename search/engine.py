@@ -25,7 +25,7 @@ from wagtail.search.utils import normalise_query_string
 
 from caching.keys import remember
 
-from . import log, types
+from . import log, services, types
 from .backends import Prefix, is_sqlite_backend
 from .forms import SearchForm
 from .highlight import Highlighter, page_text
@@ -56,6 +56,21 @@ def phase_model():
     return MethodPage, Phase
 
 
+def current_first(pages):
+    """Current dated pages before past ones, in the places the dated pages hold.
+
+    A page type with `search_is_current()` (events, funding calls) is dated: among the
+    dated pages, upcoming events and open calls move before past ones, each group in
+    its order of relevance; every other page keeps its place. Loaded fields only, no
+    query. Applies to one page of results (the backends rank by relevance alone).
+    """
+    slots = [n for n, page in enumerate(pages) if hasattr(page, "search_is_current")]
+    dated = sorted((pages[n] for n in slots), key=lambda page: not page.search_is_current())
+    for slot, page in zip(slots, dated, strict=True):
+        pages[slot] = page
+    return pages
+
+
 class Result:
     """One hit as the template shows it."""
 
@@ -75,6 +90,21 @@ class Result:
                 self.summary, self.is_passage = passage, True
         badges = getattr(page, "search_badges", None)
         self.badges = list(badges()) if callable(badges) else []
+
+
+class ServiceResult:
+    """A task the user can do here («Book rom på Fabrikken»), shown before every page."""
+
+    type = services.SERVICE_TYPE
+    is_passage = False
+    badges = ()
+
+    def __init__(self, found, highlighter):
+        self.page = found.page
+        self.url = found.url
+        self.type_label = types.TYPE_LABELS[services.SERVICE_TYPE]
+        self.title = highlighter.mark(str(found.service.title))
+        self.summary = highlighter.mark(str(found.service.summary))
 
 
 class Promotion:
@@ -173,8 +203,12 @@ class SiteSearch:
         return visible_pages(self.request)
 
     @cached_property
+    def synonyms(self):
+        return Synonyms.load()
+
+    @cached_property
     def parsed(self):
-        return build(self.query, Synonyms.load())
+        return build(self.query, self.synonyms)
 
     def _filtered(self, queryset):
         if self.selected_type:
@@ -205,6 +239,28 @@ class SiteSearch:
             for pick in picks
             if pick.page_id in pages or (not pick.page_id and pick.external_link_url)
         ]
+
+    @cached_property
+    def matched_services(self):
+        """The services for this query the user can use, whatever the filters (the facet)."""
+        if not self.query or self.error:
+            return []
+        return services.resolve(services.match(self.query, self.synonyms), self.request)
+
+    @cached_property
+    def counted_services(self):
+        """The services among the hits: none once another type or a phase is chosen."""
+        if self.selected_phases or self.selected_type not in ("", services.SERVICE_TYPE):
+            return []
+        return self.matched_services
+
+    @cached_property
+    def services(self):
+        """The services shown, first on the first page."""
+        if self.page_number_requested > 1:
+            return []
+        highlighter = Highlighter(self.parsed.terms)
+        return [ServiceResult(found, highlighter) for found in self.counted_services]
 
     @cached_property
     def page_number_requested(self):
@@ -267,7 +323,7 @@ class SiteSearch:
             prefetch = getattr(model, "search_prefetch", ())
             if prefetch:
                 prefetch_related_objects(items, *prefetch)
-        page.object_list = pages
+        page.object_list = current_first(pages)
         return page
 
     @cached_property
@@ -279,15 +335,19 @@ class SiteSearch:
 
     @cached_property
     def hits(self):
-        """All hits: the results of every page plus the editors' picks."""
+        """All hits: the results of every page plus the editors' picks and the services."""
         if not self.query or self.error:
             return 0
-        return self.paginator.count + len(self.promotions)
+        return self.paginator.count + len(self.promotions) + len(self.counted_services)
 
     def log(self):
-        """Count this search for the statistics: a valid query, first page only."""
+        """Count this search for the statistics: a valid query, first page only.
+
+        A search that found a service found what it was for, even with no page beside it.
+        """
         if self.query and not self.error and self.page_number_requested == 1:
-            log.record(self.query, found=self.hits > 0 and not self.is_fallback)
+            found = bool(self.counted_services) or (self.hits > 0 and not self.is_fallback)
+            log.record(self.query, found=found)
 
     # --- Facets -----------------------------------------------------------------------
 
@@ -298,6 +358,7 @@ class SiteSearch:
         for content_type_id, count in results.facet("content_type_id").items():
             slug = types.type_for_content_type(content_type_id)
             counts[slug] = counts.get(slug, 0) + count
+        counts[services.SERVICE_TYPE] = len(self.matched_services)
         return counts
 
     @cached_property

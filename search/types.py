@@ -16,6 +16,8 @@ DEFAULT_TYPE = "side"
 # The filter's order and the labels it shows. A slug outside this list (a new kind of
 # page) is shown after these with the label its model gives.
 TYPE_LABELS = {
+    # Not a page type: the tasks sections register (search/services.py), shown first.
+    "tjeneste": pgettext_lazy("search result type", "Service"),
     "metode": pgettext_lazy("search result type", "Method"),
     "eksempel": pgettext_lazy("search result type", "Case"),
     "stotte": pgettext_lazy("search result type", "Funding call"),
@@ -55,8 +57,12 @@ def models_by_type():
 
 
 def labels():
-    """{slug: label} for every kind of result that exists."""
-    return {slug: label_of(slug, models[0]) for slug, models in models_by_type().items()}
+    """{slug: label} for every kind of result that exists, services first when any."""
+    from .services import SERVICE_TYPE, exists
+
+    found = {SERVICE_TYPE: TYPE_LABELS[SERVICE_TYPE]} if exists() else {}
+    found.update((slug, label_of(slug, models[0])) for slug, models in models_by_type().items())
+    return found
 
 
 def content_type_ids(slug):

@@ -23,6 +23,8 @@ class BasePage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
 
     # The search contract (search/): the result type's slug for ?type= and its label.
     search_type = ("side", pgettext_lazy("search result type", "Page"))
+    # A dated page type (events, funding calls) adds `search_is_current()`: search then
+    # lists the current ones before the past ones among the dated hits it shows.
 
     # Pages are read, never changed over HTTP, so PUT, DELETE and PATCH get 405 with
     # an Allow header (Wagtail's default takes them all and answers 200). Page types

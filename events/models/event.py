@@ -262,6 +262,10 @@ class EventPage(RoutablePageMixin, BasePage):
         """The state now: computed once per page object, never stored."""
         return self.state_at(timezone.now())
 
+    def search_is_current(self):
+        """Upcoming or under way: search lists it before past events (the search contract)."""
+        return not self.state.is_past
+
     def search_badges(self):
         """The state and the date, for search results (the search contract)."""
         state = self.state

@@ -34,7 +34,7 @@ from core.models import BasePage
 from core.submissions import TOKEN_FIELD, earlier_submission, find_earlier, store_once
 from funding import emails
 from funding.forms import FundingFormBuilder
-from funding.status import call_state
+from funding.status import CallStatus, call_state
 
 from .applications import FundingApplication
 
@@ -258,6 +258,10 @@ class FundingCallPage(BasePage, AbstractEmailForm):
 
     def state_at(self, now):
         return call_state(self.opens_at, self.deadline, now)
+
+    def search_is_current(self):
+        """Open or opening: search lists it before closed calls (the search contract)."""
+        return self.state.status is not CallStatus.CLOSED
 
     @property
     def amount_range(self):

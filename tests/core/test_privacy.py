@@ -119,6 +119,17 @@ def numbers(text):
     return found
 
 
+def services_on(text, url):
+    """How many service results (search/services.py) lead to routes of the page at `url`."""
+    return len(
+        re.findall(
+            rf'class="search-result search-result--service">\s*<p[^>]*>[^<]*</p>\s*'
+            rf'<h3 class="search-result__title"><a href="{re.escape(url)}[^"]*"',
+            text,
+        )
+    )
+
+
 def search_text(title):
     return " ".join(re.findall(r"\w+", title))
 
@@ -238,7 +249,9 @@ def test_a_restricted_page_is_in_no_list_for_those_outside_its_group(
             if url.startswith("/sok/?") or (own_listing and url.split("?")[0] == own_listing):
                 assert out_numbers != in_numbers, f"the counts in {url} still include it"
                 if not has_children and "result-0-0" in in_numbers and "?q=" in url:
-                    assert out_numbers.get("result-0-0", 0) == in_numbers["result-0-0"] - 1, url
+                    # The page, and the services it serves (search/services.py) with it.
+                    gone = 1 + services_on(member_text, page.url)
+                    assert out_numbers.get("result-0-0", 0) == in_numbers["result-0-0"] - gone, url
         if url.startswith("/sok/forslag/") and page.title in member_text:
             shown_somewhere = True
 
@@ -266,7 +279,9 @@ def test_the_gate_costs_no_query_per_listed_page(demo, db, client):
         "/arrangementer/kalender/": (7, 5),
         "/stotte/": (10, 4),
         "/sok/?q=innovasjon": (20, 16),
-        "/sok/forslag/?q=inno": (5, 5),
+        # +1 for the service that begins so (search/services.py), +1 per dated page type
+        # among the suggestions (events, calls: upcoming and open ones first).
+        "/sok/forslag/?q=inno": (8, 8),
         "/arrangementer/innovasjonsdagen-2021/": (16, 9),
     }
     # What lives in the process and not in the cache (content types, compiled templates)

@@ -251,12 +251,14 @@ def test_suggestions_answer_titles_urls_and_types(employee_client, section):
     assert response.json() == [
         {"title": "Brukerreise", "url": "/metoder/brukerreise/", "type": "Metode"}
     ]
+    # A service whose words begin so comes first (tests/search/test_services.py).
     assert employee_client.get("/sok/forslag/", {"q": "innovasjonsm"}).json() == [
+        {"title": "Søk om innovasjonsmidler", "url": "/stotte/", "type": "Tjeneste"},
         {
             "title": "Innovasjonsmidler 2026",
             "url": "/stotte/innovasjonsmidler-2026/",
             "type": "Støtte",
-        }
+        },
     ]
 
 
