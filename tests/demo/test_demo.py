@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from cases.models import CaseIndexPage, CasePage, CasePageMethod, Sector
+from core.feedback.models import KEEP_FOR as FEEDBACK_KEPT_FOR
 from core.models import ContentOwnershipMixin, SectionOwnerMixin, SectionSettings
 from demo.loaders.cases import CASES
 from demo.loaders.methods import METHODS
@@ -25,7 +26,7 @@ from funding.status import CallStatus
 from home.models import ContentPage, HomePage
 from methods.models import MethodIndexPage, MethodPage, Phase
 from search.models import SynonymGroup
-from tests.helpers import DEMO_PASSWORD, card_titles, result_count, text_of, texts
+from tests.helpers import DEMO_PASSWORD, card_titles, result_count, soup, text_of, texts
 
 pytestmark = pytest.mark.django_db
 OSLO = ZoneInfo("Europe/Oslo")
@@ -268,3 +269,73 @@ def test_the_demo_editors_have_a_unit(demo):
         user = get_user_model().objects.get(username=username)
         assert user.get_full_name()
         assert user.staff_profile.unit
+
+
+# --- The present, privacy and accessibility (issue #20 items 2 and 12) ------------------------
+
+
+def test_the_front_page_describes_fabrikken_as_open_and_figures_carry_their_years(reader):
+    front = text_of(reader.get("/"))
+
+    assert "åpner" not in front and "Veiledning kommer" not in front and "Snart" not in front
+    assert "Få veiledning på Fabrikken" in front
+    # Every key figure names its year; the note below names the sources.
+    for label in texts(reader.get("/"), ".key-figures dt"):
+        assert any(year in label for year in ("2017", "2020", "2021")), label
+    assert "Kilder: Stavanger kommunes årsrapporter" in front
+
+
+def test_invented_culture_measures_are_marked_as_demo(reader):
+    caption = texts(reader.get("/innovasjonskultur/"), "caption")
+    assert caption == ["Tre kulturtiltak og hva de krever (Demo-innhold: oppdiktede eksempler)"]
+
+
+def test_the_privacy_page_names_controller_legal_basis_and_the_codes_retention(reader, settings):
+    """Each period is read from the constant the deleting code uses, so the page fails
+    this test when the code's period changes and the text does not."""
+    text = text_of(reader.get("/personvern/"))
+
+    assert "Stavanger kommune, org.nr. 964 965 226, er behandlingsansvarlig" in text
+    assert "personvernombud@eksempel.no" in text
+    assert "personvernforordningen (GDPR) artikkel 6 nr. 1 bokstav e" in text
+    assert "allmennhetens interesse" in text
+    table = soup(reader.get("/personvern/")).find("table")
+    rows = {
+        row.find("th").get_text(strip=True): [
+            cell.get_text(strip=True) for cell in row.find_all(["th", "td"])
+        ][1:]
+        for row in table.find("tbody").find_all("tr")
+    }
+    assert FEEDBACK_KEPT_FOR.days == 365  # «12 måneder» below
+    assert rows["Svar på «Fant du det du lette etter?»"][1].startswith("12 måneder.")
+    days = settings.WAGTAILSEARCH_HITS_MAX_AGE
+    assert rows["Søk"][1].startswith(f"{days} dager.")
+    hours = settings.SESSION_COOKIE_AGE // 3600
+    assert f"borte i {hours} timer" in rows["Innlogging"][1]
+    # Nothing deletes these yet: the page must say so.
+    for kind in (
+        "Søknader om støtte",
+        "Bookinger av rom på Fabrikken",
+        "Henvendelser om veiledning",
+    ):
+        assert "sletter dem ikke automatisk" in rows[kind][1], kind
+
+
+def test_the_accessibility_statement_says_what_was_tested_when_and_what_is_missing(reader):
+    response = reader.get("/tilgjengelighetserklaering/")
+    text = text_of(response)
+
+    assert texts(response, "main h2")[:4] == [
+        "Slik har vi testet",
+        "Kjente avvik",
+        "Si fra om feil",
+        "Erklæringen på uustatus.no",
+    ]
+    for tested in ("axe-core", "1280 og 390 piksler", "W3C Nu HTML Checker", "Tastaturreiser"):
+        assert tested in text
+    assert "testes automatisk ved hver endring" in text
+    assert "Siste manuelle gjennomgang: 7. desember 2026." in text
+    assert "delvis på engelsk" in text and "PDF-filer" in text
+    assert "innovasjon@eksempel.no" in text
+    assert 'href="https://uustatus.no/"' in response.content.decode()
+    assert "følger kravene" not in text  # no unaudited claim
