@@ -128,7 +128,7 @@ def make_funding_call(index=None, publish=True, form_fields=FUNDING_FIELDS, **fi
 PHASES = [
     ("forankre", "Forankre og avgrense", 1),
     ("forsta", "Forstå behovet", 2),
-    ("skape", "Skape idéer og løsninger", 3),
+    ("skape", "Skape ideer og løsninger", 3),
     ("teste", "Teste og prøve ut", 4),
     ("ta-i-bruk", "Ta i bruk", 5),
     ("gevinster-og-spredning", "Hente gevinster og spre", 6),
@@ -248,7 +248,7 @@ def _event_programme():
             {
                 "start_time": time(9, 0),
                 "end_time": time(9, 45),
-                "title": "Tenke det: hvorfor vi trenger nye idéer",
+                "title": "Tenke det: hvorfor vi trenger nye ideer",
                 "speaker": "Leder for innovasjon og digitalisering",
                 "description": "<p>Om å finne nye måter å løse oppgavene på.</p>",
                 "is_streamed": False,

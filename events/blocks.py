@@ -93,7 +93,7 @@ class AgendaItemBlock(ProgrammeItemBlock):
         preview_value = {
             "start_time": datetime.time(9, 15),
             "end_time": datetime.time(10, 0),
-            "title": "Tenke det: hvorfor vi trenger nye idéer",
+            "title": "Tenke det: hvorfor vi trenger nye ideer",
             "speaker": "Leder for innovasjon og digitalisering",
             "description": (
                 "<p>Om hvorfor kommunen må finne nye måter å løse oppgavene på, og hva "

@@ -74,7 +74,7 @@ class WorkshopOfferBlock(OfferItemBlock):
         description = _("Fabrikken plans and runs a workshop for a team.")
         preview_value = {
             "title": "Fasilitering",
-            "description": "<p>Vi planlegger og leder en workshop for dere: innsikt, idéer "
+            "description": "<p>Vi planlegger og leder en workshop for dere: innsikt, ideer "
             "eller en retrospektiv.</p>",
             "details": ["Book 3–4 uker før"],
             "is_demo": True,

@@ -128,7 +128,7 @@ def test_no_hits_offers_to_clear_the_filters(employee_client, portfolio):
     assert result_count(response) == "Ingen eksempler passer med filtrene"
     html = response.content.decode()
     assert "Prøv med færre filtre" in html
-    assert 'href="/eksempler/">Nullstill filtrene og vis alle eksemplene</a>' in html
+    assert 'href="/eksempler/">Start på nytt med alle eksemplene</a>' in html
 
 
 def test_a_listing_without_cases_says_so(employee_client, index):

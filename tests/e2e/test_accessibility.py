@@ -148,7 +148,7 @@ def test_guidance_request_with_errors_and_its_receipt(site):
     report.check(page, "guidance request, nothing filled in, 390 px")
 
     page.set_viewport_size(DESKTOP)
-    form.get_by_label(re.compile("^Hva er utfordringen eller idéen")).fill(
+    form.get_by_label(re.compile("^Hva er utfordringen eller ideen")).fill(
         "Vi vil teste digitale innsjekk på biblioteket og trenger hjelp til å planlegge."
     )
     form.get_by_label(re.compile("^Hvilken enhet jobber du i")).fill("Sølvberget")

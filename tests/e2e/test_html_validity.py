@@ -134,7 +134,7 @@ def test_every_forms_error_state_and_receipt_is_valid_html(site, settings):
     send = form.get_by_role("button", name="Send henvendelsen")
     batch.add("guidance request, nothing filled in", navigation_html(page, send.click))
     expect(page.locator(".error-summary")).to_be_visible()
-    form.get_by_label(re.compile("^Hva er utfordringen eller idéen")).fill(
+    form.get_by_label(re.compile("^Hva er utfordringen eller ideen")).fill(
         "Vi vil teste digitale innsjekk på biblioteket og trenger hjelp til å planlegge."
     )
     form.get_by_label(re.compile("^Hvilken enhet jobber du i")).fill("Sølvberget")

@@ -41,11 +41,11 @@ def test_an_editors_method_is_published_by_a_moderator_and_found_by_employees(si
     )
 
     method = editor.tab("Metode")
-    method.get_by_role("checkbox", name="Fase 3 · Skape idéer og løsninger").check()
+    method.get_by_role("checkbox", name="Fase 3 · Skape ideer og løsninger").check()
     method.get_by_label("Tidsbruk").select_option(label="Inntil 1 time")
     editor.write(
         editor.rich_text("Når bruker du metoden", method),
-        "Når gruppa står fast og de vanlige idéene er brukt opp.",
+        "Når gruppa står fast og de vanlige ideene er brukt opp.",
     )
     editor.write(
         editor.rich_text("Hva dere får ut av det", method),
@@ -69,7 +69,7 @@ def test_an_editors_method_is_published_by_a_moderator_and_found_by_employees(si
         "Gjør hver dårlige idé om til det motsatte, og velg de beste.",
     )
     editor.choose_step_image(second, "Illustrasjon")
-    editor.field("Alternativ tekst", second).fill("Lapper med idéer sortert på en vegg.")
+    editor.field("Alternativ tekst", second).fill("Lapper med ideer sortert på en vegg.")
 
     # Saved as a draft, the preview renders the method, and the checks panel measures
     # the plain language of what was saved.
@@ -78,7 +78,7 @@ def test_an_editors_method_is_published_by_a_moderator_and_found_by_employees(si
     editor_page.locator("button[data-side-panel-toggle='preview']").click()
     preview = editor_page.frame_locator("#w-preview-iframe")
     expect(preview.locator("h1")).to_have_text(TITLE, timeout=PREVIEW_TIMEOUT)
-    expect(preview.get_by_role("img", name="Lapper med idéer sortert på en vegg.")).to_be_visible()
+    expect(preview.get_by_role("img", name="Lapper med ideer sortert på en vegg.")).to_be_visible()
     editor_page.locator("button[data-side-panel-toggle='checks']").click()
     checks = editor_page.locator("[data-side-panel='checks']")
     expect(checks.locator("[data-readability-lix]")).to_contain_text(
@@ -123,7 +123,7 @@ def test_an_editors_method_is_published_by_a_moderator_and_found_by_employees(si
     expect(page.steps).to_have_count(2)
     expect(page.steps.nth(1)).to_contain_text("Snu svarene")
     expect(
-        page.steps.nth(1).get_by_role("img", name="Lapper med idéer sortert på en vegg.")
+        page.steps.nth(1).get_by_role("img", name="Lapper med ideer sortert på en vegg.")
     ).to_be_visible()
 
     # The employee did not find all they looked for and says so. The method's owner is

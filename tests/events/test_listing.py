@@ -163,7 +163,7 @@ def test_the_listing_says_so_when_nothing_is_coming(employee_client, innovation_
     text = text_at(employee_client.get("/arrangementer/"), "main")
     assert "Ingen arrangementer er planlagt akkurat nå." in text
     assert "Legg alle kommende arrangementer i kalenderen" not in text
-    assert "opptak finnes" in text
+    assert "med opptak" in text
 
 
 # --- The front page -----------------------------------------------------------------------------

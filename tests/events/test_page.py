@@ -1,7 +1,7 @@
 """Events: the state, derived from the time, and the page in each state."""
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from django.utils import timezone
@@ -11,7 +11,7 @@ from demo import factories
 from events.models import EventPage, EventPageRelatedCase, EventPageRelatedMethod
 from events.state import EventStatus, event_state, state_filter, status_at
 from tests.events.conftest import END, MICROSECOND, OSLO, START, moment
-from tests.helpers import text_at, text_of
+from tests.helpers import text_at, text_of, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -275,3 +275,27 @@ def test_a_demo_event_carries_the_badge_and_says_what_is_invented(employee_clien
     text = text_at(employee_client.get(event.url), "main")
     assert "Demo-innhold" in text
     assert "Datoen er ikke bekreftet." in text
+
+
+def test_a_streamed_part_says_it_was_streamed_once_the_event_is_over(employee_client, index_page):
+    talk = {
+        "start_time": time(19, 0),
+        "end_time": time(20, 0),
+        "title": "Kveldsforedrag",
+        "speaker": "",
+        "description": "",
+        "is_streamed": True,
+    }
+    coming = factories.make_event(
+        index_page, title="Kommende dag", programme=[("agenda_item", talk)]
+    )
+    over = factories.make_event(
+        index_page,
+        title="Dagen som var",
+        start=moment(days=-30),
+        end=moment(days=-30, hours=6),
+        programme=[("agenda_item", talk)],
+    )
+
+    assert texts(employee_client.get(coming.url), ".programme__tags") == ["Sendes direkte"]
+    assert texts(employee_client.get(over.url), ".programme__tags") == ["Ble sendt direkte"]

@@ -122,7 +122,7 @@ def test_invalid_guidance_requests_show_errors_and_keep_what_was_typed(employee_
     assert response.status_code == 200
     assert "<title>Feil: Be om veiledning" in html
     assert "Noe må rettes før du kan sende inn" in html
-    assert 'href="#id_challenge">Beskriv utfordringen eller idéen.</a>' in html
+    assert 'href="#id_challenge">Beskriv utfordringen eller ideen.</a>' in html
     assert 'href="#id_kind_0">Velg hva slags hjelp du vil ha.</a>' in html
     assert 'value="Hundvåg sykehjem"' in html
     assert "Uke 14</textarea>" in html

@@ -1,5 +1,6 @@
 """Methods: the admin; phases, the front page and the template tag."""
 
+import importlib
 import re
 
 import pytest
@@ -195,3 +196,27 @@ def test_front_page_section_leaves_out_a_private_listing(employee_client, toolki
     factories.restrict_to_groups(index, "Moderatorer")
 
     assert "Finn en metode" not in page_html(employee_client.get("/"))
+
+
+# --- The spelling migration (issue #20 item 11) -------------------------------------------------
+
+
+def test_the_migration_respells_ideer_in_stored_phases_and_leaves_other_names_alone():
+    from django.apps import apps as django_apps
+
+    respell = importlib.import_module("methods.migrations.0006_phase_names_ideer").respell
+    old = Phase.objects.create(
+        slug="skape",
+        name="Skape idéer og løsninger",
+        number=3,
+        description="Gjør innsikten om til mange idéer; velg idéen dere tror på.",
+    )
+    renamed = Phase.objects.create(slug="teste", name="Prøve ut", number=4, description="Test.")
+
+    respell(django_apps, None)
+
+    old.refresh_from_db()
+    renamed.refresh_from_db()
+    assert old.name == "Skape ideer og løsninger"
+    assert old.description == "Gjør innsikten om til mange ideer; velg ideen dere tror på."
+    assert (renamed.name, renamed.description) == ("Prøve ut", "Test.")

@@ -105,7 +105,7 @@ def test_counts_in_the_filter_labels_follow_the_other_groups(employee_client, to
     html = page_html(employee_client.get("/metoder/?vanskelighetsgrad=lett"))
 
     # With «lett» chosen: Crazy 8s (skape) and Retrospektiv (gjennomgående).
-    assert re.search(r"Skape idéer og løsninger <span[^>]*>\(1\)</span>", html)
+    assert re.search(r"Skape ideer og løsninger <span[^>]*>\(1\)</span>", html)
     assert re.search(r"Forstå behovet <span[^>]*>\(0\)</span>", html)
     assert re.search(r"Samarbeid <span[^>]*>\(1\)</span>", html)
     # The difficulty group counts as if no difficulty were chosen.
@@ -130,9 +130,9 @@ def test_no_hits_offers_to_clear_the_filters(employee_client, toolkit):
 
     html = response.content.decode()
     assert card_titles(response) == []
-    assert result_count(response) == "Ingen metoder passer til filtrene"
+    assert result_count(response) == "Ingen metoder passer med filtrene"
     assert "Prøv med færre filtre" in html
-    assert '<a class="button" href="/metoder/">Nullstill filtrene og vis alle metodene</a>' in html
+    assert '<a class="button" href="/metoder/">Start på nytt med alle metodene</a>' in html
 
 
 @pytest.mark.parametrize(

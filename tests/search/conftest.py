@@ -38,7 +38,7 @@ def section(home):
             index,
             title="Idémyldring",
             slug="idemyldring",
-            summary="Mange idéer på kort tid, før gruppa velger.",
+            summary="Mange ideer på kort tid, før gruppa velger.",
             phases=("skape",),
             when_to_use="<p>Når gruppa står fast og trenger nye vinkler i kommunen.</p>",
         ),

@@ -64,14 +64,14 @@ def test_phase_filter_shows_the_methods_of_that_phase(employee_client, section):
     # A phase implies methods; the phase counts follow the query.
     assert re.search(r'value="metode" checked>', html)
     assert re.search(
-        r'value="skape" checked>\s*<label for="fase-\d+">Skape idéer og løsninger <span class="filters__count">\(2\)',
+        r'value="skape" checked>\s*<label for="fase-\d+">Skape ideer og løsninger <span class="filters__count">\(2\)',
         html,
     )
     assert re.search(
         r'value="forsta">\s*<label for="fase-\d+">Forstå behovet <span class="filters__count">\(1\)',
         html,
     )
-    assert "Fjern filter: Skape idéer og løsninger" in html
+    assert "Fjern filter: Skape ideer og løsninger" in html
 
 
 def test_phases_combine_with_or(employee_client, section):

@@ -81,7 +81,7 @@ SENTENCES = [
     "Ansatte fra flere enheter deltok i verkstedet på Fabrikken.",
     "Prosjektet fikk støtte fra innovasjonsmidlene og ble spredt til andre bydeler.",
     "Start med et tydelig problem og en liten prototype.",
-    "Samarbeid med frivillige og næringslivet ga nye idéer.",
+    "Samarbeid med frivillige og næringslivet ga nye ideer.",
     "Resultatene ble delt på Innovasjonsdagen.",
 ]
 
