@@ -6,16 +6,18 @@ tests/e2e/test_admin_language.py checks every view as users see it; these
 render a few of them with the test client so `make test` guards the words too.
 """
 
+import gettext
 import json
 import re
 from pathlib import Path
 
 import pytest
+import wagtail
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation.trans_real import DjangoTranslation, translation
 
-from core.publishing.admin_translations import WAGTAIL_ADMIN_MSGIDS
+from core.publishing.admin_translations import QUOTED_NAME_MSGIDS, WAGTAIL_ADMIN_MSGIDS
 from tests.core.conftest import submit_new_page
 
 pytestmark = pytest.mark.django_db
@@ -128,10 +130,27 @@ def test_every_listed_msgid_is_in_the_project_catalogue():
     """What `make messages --no-obsolete` keeps is what the two lists name; each has Norwegian."""
     locale = Path(settings.LOCALE_PATHS[0])
     server = translation("nb")
-    missing = [m for m in WAGTAIL_ADMIN_MSGIDS if m not in server._catalog]
+    missing = [m for m in WAGTAIL_ADMIN_MSGIDS + QUOTED_NAME_MSGIDS if m not in server._catalog]
     javascript = DjangoTranslation("nb", domain="djangojs", localedirs=[str(locale)])
     js_source = (Path(settings.BASE_DIR) / "core/publishing/admin_translations.js").read_text()
     js_msgids = re.findall(r'^gettext\("((?:[^"\\]|\\.)*)"', js_source, re.MULTILINE)
     assert len(js_msgids) > 40
     missing += [m for m in js_msgids if m not in javascript._catalog]
     assert not missing, missing
+
+
+def test_admin_messages_quote_names_with_guillemets():
+    """«…» around a page's, image's or group's name, as everywhere else in bokmål: no
+    message of Wagtail's puts a name in straight quotes (an attribute's
+    href="%(url)s" is HTML, not a quote)."""
+    straight = re.compile(r"""(?<!=)"%\(\w+\)[sd]"|'%\(\w+\)[sd]'""")
+    catalogue = translation("nb")._catalog  # the project's msgstr wins over Wagtail's
+    wagtails = set()
+    for mo in Path(wagtail.__file__).parent.glob("**/locale/nb/LC_MESSAGES/django.mo"):
+        with mo.open("rb") as handle:
+            wagtails |= set(gettext.GNUTranslations(handle)._catalog)
+    wagtails &= set(catalogue.keys())
+    quoted = [catalogue[msgid] for msgid in wagtails if straight.search(catalogue[msgid])]
+    assert not quoted, quoted
+    published = translation("nb").gettext("Page '%(page_title)s' has been published.")
+    assert published == "Siden «%(page_title)s» er publisert."

@@ -86,7 +86,7 @@ def test_an_editors_method_is_published_by_a_moderator_and_found_by_employees(si
     )
 
     editor.submit_for_moderation()
-    expect(editor_page.get_by_text(f'Siden "{TITLE}" er sendt til godkjenning.')).to_be_visible()
+    expect(editor_page.get_by_text(f"Siden «{TITLE}» er sendt til godkjenning.")).to_be_visible()
     # Not published yet: employees get a 404 until a moderator approves.
     employee = site.visit(None, user="ansatt")
     employee.goto("/metoder/")
