@@ -56,7 +56,9 @@ class MyItemsGroup:
     kind: str
     heading: str
     items: list
+    #: Finished items, folded under `earlier_label` («Tidligere bookinger»).
     earlier: list = field(default_factory=list)
+    earlier_label: str = ""
     empty_text: str = ""
     list_url: str = ""
     list_label: str = ""

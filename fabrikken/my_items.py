@@ -93,6 +93,7 @@ class BookingsProvider(my_items.MyItemsProvider):
             heading=gettext("Room bookings"),
             items=[self.item(page, booking, now) for booking in upcoming],
             earlier=[self.item(page, booking, now) for booking in earlier],
+            earlier_label=gettext("Earlier bookings"),
             empty_text=gettext("You have no upcoming bookings."),
             list_url=page.route_url("my_bookings"),
             list_label=gettext("My bookings"),

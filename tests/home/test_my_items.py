@@ -126,7 +126,7 @@ def test_newest_first_and_past_bookings_folded(client, employee, sections):
     assert titles == [newer.get_kind_display(), older.get_kind_display()]
     bookings = group(response, "bookings")
     folded = bookings.select_one("details")
-    assert folded is not None and "Tidligere (1)" in folded.summary.get_text()
+    assert folded is not None and "Tidligere bookinger (1)" in folded.summary.get_text()
     assert sections["fabrikken"].route_url("booking_detail", past.pk) in str(folded)
     assert "Passert" in folded.get_text()
     assert "Du har ingen kommende bookinger." in text_of(str(bookings))
