@@ -75,8 +75,9 @@ class MyItemsProvider:
 
     kind = ""
 
-    def group(self, user):
-        """A MyItemsGroup for `user`, or None when the section is not set up here."""
+    def group(self, request):
+        """A MyItemsGroup for `request.user`, or None when the section is not set up here
+        or its page is hidden from this user (caching.privacy.visible)."""
         raise NotImplementedError
 
     def open_count(self, user):
@@ -90,9 +91,9 @@ def providers():
     return found
 
 
-def groups(user):
-    """Every section's group for `user`, in the order the sections register."""
-    return [group for provider in providers() if (group := provider.group(user)) is not None]
+def groups(request):
+    """Every section's group for the signed-in user, in the order the sections register."""
+    return [group for provider in providers() if (group := provider.group(request)) is not None]
 
 
 def _count_key(user_id):

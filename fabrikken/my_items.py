@@ -7,6 +7,7 @@ full lists; «Mine saker» shows what is open and links to them.
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
+from caching.privacy import visible
 from core import my_items
 from core.formats import format_datetime, format_when
 
@@ -20,10 +21,11 @@ my_items.watch(GuidanceRequest, "requester_id")
 my_items.watch(RoomBooking, "booked_by_id")
 
 
-def _page():
+def _page(request):
+    """Fabrikken's page, if this user may see it: its routes are where the items link."""
     from .models.page import FabrikkenPage
 
-    return FabrikkenPage.objects.live().first()
+    return visible(FabrikkenPage.objects.live(), request).first()
 
 
 class GuidanceProvider(my_items.MyItemsProvider):
@@ -36,13 +38,13 @@ class GuidanceProvider(my_items.MyItemsProvider):
             .count()
         )
 
-    def group(self, user):
-        page = _page()
+    def group(self, request):
+        page, user = _page(request), request.user
         if page is None:
             return None
         items = [
-            self.item(page, request)
-            for request in GuidanceRequest.objects.filter(requester=user).order_by("-created_at")
+            self.item(page, guidance)
+            for guidance in GuidanceRequest.objects.filter(requester=user).order_by("-created_at")
         ]
         return my_items.MyItemsGroup(
             kind=self.kind,
@@ -80,8 +82,8 @@ class BookingsProvider(my_items.MyItemsProvider):
     def open_count(self, user):
         return RoomBooking.objects.upcoming().filter(booked_by=user).count()
 
-    def group(self, user):
-        page = _page()
+    def group(self, request):
+        page, user = _page(request), request.user
         if page is None:
             return None
         now = timezone.now()

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from caching.privacy import visible
 from core import my_items
 from core.formats import format_datetime
 
@@ -30,12 +31,12 @@ class ApplicationsProvider(my_items.MyItemsProvider):
         ).values("pk")
         return FundingApplication.objects.filter(applicant=user, page_id__in=open_calls).count()
 
-    def group(self, user):
-        index = FundingIndexPage.objects.live().first()
+    def group(self, request):
+        index = visible(FundingIndexPage.objects.live(), request).first()
         if index is None:
             return None
         applications = list(
-            FundingApplication.objects.filter(applicant=user).order_by("-submit_time")
+            FundingApplication.objects.filter(applicant=request.user).order_by("-submit_time")
         )
         calls = FundingCallPage.objects.defer_streamfields().in_bulk(
             {application.page_id for application in applications}

@@ -15,7 +15,7 @@ from core import my_items
 def my_items_view(request):
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET"])
-    groups = my_items.groups(request.user)
+    groups = my_items.groups(request)
     response = TemplateResponse(
         request,
         "home/my_items.html",
