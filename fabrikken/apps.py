@@ -16,3 +16,8 @@ class FabrikkenConfig(AppConfig):
         "change_roombooking",
         "delete_roombooking",
     )
+
+    def ready(self):
+        # «Mine saker» forgets a user's cached count when their request or booking
+        # changes, in every process (a cron job too), not only where the hooks were read.
+        from . import my_items  # noqa: F401

@@ -7,7 +7,9 @@ request, in its transaction (core/mail/): a mail server that is down delays
 them; it loses neither them nor the request.
 """
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from core import emails
 from core.formats import format_datetime
@@ -41,3 +43,27 @@ def send_guidance_emails(page, guidance_request):
         owners=[page.notify_address] if page.notify_address else [],
         owners_address=page.notify_address,
     )
+
+
+def send_status_email(page, guidance_request):
+    """Tell the requester that the staff changed their request's status (none without an address).
+
+    Sent in the requester's language as far as the site knows it: the site's, like the notice.
+    """
+    if not guidance_request.requester_email:
+        return []
+    with translation.override(settings.LANGUAGE_CODE):
+        message = emails.render_message(
+            "fabrikken/email/guidance_status",
+            {
+                **guidance_context(page, guidance_request),
+                "status": guidance_request.get_status_display(),
+                "is_closed": guidance_request.status == guidance_request.Status.CLOSED,
+                "my_items_url": full_url(page, reverse("my_items")),
+            },
+            sender="",
+            to=[guidance_request.requester_email],
+            reply_to=[page.notify_address],
+        )
+    emails.send_all([message])
+    return [message]

@@ -9,10 +9,13 @@ rules apply, so the admin offers no «Add» for either.
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from fabrikken.models import GuidanceRequest, RoomBooking
+from fabrikken import emails
+from fabrikken.models import FabrikkenPage, GuidanceRequest, RoomBooking
+from fabrikken.my_items import BookingsProvider, GuidanceProvider
 from fabrikken.services import SERVICES
 
 
@@ -28,8 +31,21 @@ class NoAddPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+class GuidanceRequestEditView(EditView):
+    """Saving a new status e-mails the requester, in the same transaction (core/mail/ queues it)."""
+
+    def save_instance(self):
+        changed = "status" in self.form.changed_data
+        instance = super().save_instance()
+        page = FabrikkenPage.objects.live().first()
+        if changed and page is not None:
+            emails.send_status_email(page, instance)
+        return instance
+
+
 class GuidanceRequestViewSet(ModelViewSet):
     model = GuidanceRequest
+    edit_view_class = GuidanceRequestEditView
     name = "fabrikken_guidance"
     url_prefix = "fabrikken/veiledning"
     icon = "help"
@@ -136,3 +152,15 @@ def register_fabrikken_viewsets():
 def search_services():
     """Booking, guidance and the employee's own of both, for search (search/services.py)."""
     return SERVICES
+
+
+@hooks.register("register_my_items")
+def my_guidance_requests():
+    """The employee's guidance requests in «Mine saker» (core/my_items.py)."""
+    return GuidanceProvider()
+
+
+@hooks.register("register_my_items")
+def my_bookings():
+    """The employee's room bookings in «Mine saker»."""
+    return BookingsProvider()

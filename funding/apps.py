@@ -8,3 +8,7 @@ class FundingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "funding"
     verbose_name = _("Funding")
+
+    def ready(self):
+        # «Mine saker» forgets a user's cached count when their application changes.
+        from . import my_items  # noqa: F401

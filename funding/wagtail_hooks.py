@@ -11,6 +11,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.contrib.forms.utils import get_forms_for_user
 
 from funding.models import FundingCallPage
+from funding.my_items import ApplicationsProvider
 from funding.services import SERVICES
 
 
@@ -45,3 +46,9 @@ def applications_in_page_header(page, user, view_name, next_url=None):
 def search_services():
     """Applying and «Mine søknader», for search (search/services.py)."""
     return SERVICES
+
+
+@hooks.register("register_my_items")
+def my_applications():
+    """The employee's applications in «Mine saker» (core/my_items.py)."""
+    return ApplicationsProvider()

@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.forms import SignInForm
+from home.views import my_items_view
 
 from . import views
 
@@ -57,6 +58,7 @@ if settings.OIDC_ENABLED:
 
 urlpatterns += [
     re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", views.media),
+    path("mine-saker/", my_items_view, name="my_items"),
     path("", include("search.urls")),
     path("", include("core.feedback.urls")),
     path("", include(wagtail_urls)),

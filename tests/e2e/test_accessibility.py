@@ -38,6 +38,7 @@ VIEWS = [
     "/fabrikken/veiledning/mine/",
     "/fabrikken/booking/",
     "/fabrikken/booking/mine/",
+    "/mine-saker/",
 ]
 
 

@@ -167,6 +167,8 @@ def test_every_forms_error_state_and_receipt_is_valid_html(site, settings):
     batch.add_response("a booking of one's own", page.request.get(booking))
     batch.add_response("cancel a booking", page.request.get(booking + "avbestill/"))
     batch.add_response("my bookings", page.request.get("/fabrikken/booking/mine/"))
+    # «Mine saker» with an application, a guidance request and a booking of each kind.
+    batch.add_response("my items", page.request.get("/mine-saker/"))
 
     batch.assert_valid()
 

@@ -51,6 +51,8 @@ BUDGETS = {
     "content page": (DETAIL, True),
     "fabrikken page": (DETAIL, True),
     "fabrikken week grid": (LISTING, True),
+    # One employee's page (tests/home/test_my_items.py holds it flat in their own items).
+    "my items": (LISTING, True),
     # Each page type among the hits shown costs one query to load (test_search holds
     # the rest constant), so search keeps its budget but not always its count.
     "search": (LISTING, False),
@@ -144,6 +146,7 @@ class Section:
             "fabrikken week grid": (
                 f"/fabrikken/booking/?rom={self.room.slug}&uke={schedule.week_param(self.monday)}"
             ),
+            "my items": "/mine-saker/",
             "search": "/sok/?q=metode",
             "search, one type": "/sok/?q=tjenesten&type=metode",
             "search, page 2": "/sok/?q=brukerreisen&side=2",
