@@ -14,11 +14,14 @@ from wagtail.search import index
 from caching.privacy import visible
 from core.blocks import BodyBlock
 from core.formats import local
+from core.listing import ListPages, requested_page
 from core.models import BasePage, SectionOwnerMixin
 from events import ics
 from events.state import not_over_filter
 
 from .event import EventPage
+
+ARCHIVE_PER_PAGE = 50  # past events are one line each
 
 
 class EventIndexPage(RoutablePageMixin, SectionOwnerMixin, BasePage):
@@ -81,17 +84,38 @@ class EventIndexPage(RoutablePageMixin, SectionOwnerMixin, BasePage):
         ]
         return coming, past_by_year
 
+    def listing(self, request):
+        """What the listing shows: every coming event, and one page of the archive.
+
+        The archive grows by hundreds a year, so it comes in pages (`?side=2`, UI guide
+        §5.4); the coming events stay on every page, above it.
+        """
+        coming, past_by_year = self.grouped_events(request)
+        archive = ListPages(
+            [event for _year, events in past_by_year for event in events],
+            request,
+            self.get_url(request),
+            per_page=ARCHIVE_PER_PAGE,
+        )
+        return {
+            "coming": coming,
+            "past_by_year": [
+                (year, list(events))
+                for year, events in groupby(
+                    archive.page_obj.object_list, key=lambda event: local(event.start).year
+                )
+            ],
+            "archive": archive,
+        }
+
     @path("")
     def index_route(self, request):
         return self.render(
             request,
             context_overrides={
                 # Built only when the cached listing (the template's sharedcache) is missing.
-                "listing": SimpleLazyObject(
-                    lambda: dict(
-                        zip(("coming", "past_by_year"), self.grouped_events(request), strict=True)
-                    )
-                ),
+                "listing": SimpleLazyObject(lambda: self.listing(request)),
+                "archive_page": requested_page(request),
                 "calendar_url": self.url + self.reverse_subpage("calendar"),
             },
         )

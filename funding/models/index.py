@@ -15,10 +15,13 @@ from wagtail.search import index
 
 from caching.privacy import visible
 from core.blocks import BodyBlock
+from core.listing import ListPages, requested_page
 from core.models import BasePage, SectionOwnerMixin
 
 from .applications import FundingApplication
 from .calls import FundingCallPage
+
+ARCHIVE_PER_PAGE = 50  # closed calls are one line each
 
 
 class FundingIndexPage(RoutablePageMixin, SectionOwnerMixin, BasePage):
@@ -77,19 +80,26 @@ class FundingIndexPage(RoutablePageMixin, SectionOwnerMixin, BasePage):
         groups["closed"].sort(key=lambda c: (c.deadline, c.title), reverse=True)
         return groups["open"], groups["upcoming"], groups["closed"]
 
+    def listing(self, request):
+        """What the listing shows: every open and upcoming call, and one page of the
+        closed ones (`?side=2`, UI guide §5.4), which grow by the hundred over the years."""
+        open_calls, upcoming, closed = self.grouped_calls(request)
+        archive = ListPages(closed, request, self.get_url(request), per_page=ARCHIVE_PER_PAGE)
+        return {
+            "open": open_calls,
+            "upcoming": upcoming,
+            "closed": archive.page_obj.object_list,
+            "archive": archive,
+        }
+
     @path("")
     def index_route(self, request):
         return self.render(
             request,
             context_overrides={
                 # Built only when the cached listing (the template's sharedcache) is missing.
-                "listing": SimpleLazyObject(
-                    lambda: dict(
-                        zip(
-                            ("open", "upcoming", "closed"), self.grouped_calls(request), strict=True
-                        )
-                    )
-                ),
+                "listing": SimpleLazyObject(lambda: self.listing(request)),
+                "archive_page": requested_page(request),
                 "my_applications_url": self.url + self.reverse_subpage("my_applications"),
             },
         )
