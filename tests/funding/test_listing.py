@@ -1,5 +1,6 @@
 """Funding: the listing at /stotte/, the front page's «Søk støtte», the example dates."""
 
+import re
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -70,6 +71,37 @@ def test_listing_shows_open_calls_first_then_upcoming_then_the_archive(employee_
     assert "Søknadsfrist om 7 dager" in text
     assert "Løpende søknadsfrist" in text
     assert 'href="/stotte/mine-soknader/"' in html
+
+
+def test_the_archive_of_closed_calls_comes_in_pages(employee_client, index_page, monkeypatch):
+    monkeypatch.setattr("funding.models.index.ARCHIVE_PER_PAGE", 2)
+    now = timezone.now()
+    for number in range(1, 6):
+        factories.make_funding_call(
+            index_page,
+            title=f"Stengt for {number} måneder siden",
+            slug=f"stengt-{number}",
+            opens_at=now - timedelta(days=30 * number + 60),
+            deadline=now - timedelta(days=30 * number),
+        )
+    factories.make_funding_call(index_page, title="Åpen ordning", slug="apen", deadline=None)
+
+    def archive(url):
+        response = employee_client.get(url)
+        assert response.status_code == 200
+        html = html_of(response)
+        assert "Åpen ordning" in html  # the open calls on every page
+        return re.findall(r'class="call-archive__link" href="[^"]+">([^<]+)</a>', html), html
+
+    first, html = archive("/stotte/")
+    assert first == ["Stengt for 1 måneder siden", "Stengt for 2 måneder siden"]
+    assert 'href="/stotte/?side=2" rel="next"' in html
+    assert archive("/stotte/?side=2")[0] == [
+        "Stengt for 3 måneder siden",
+        "Stengt for 4 måneder siden",
+    ]
+    assert archive("/stotte/?side=3")[0] == ["Stengt for 5 måneder siden"]
+    assert archive("/stotte/?side=99")[0] == ["Stengt for 5 måneder siden"]
 
 
 def test_listing_says_when_the_next_call_opens_when_none_is_open(employee_client, index_page):
