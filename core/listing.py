@@ -129,6 +129,37 @@ class ListPages(Pages):
         self.per_page = per_page
 
 
+class SectionPages(ListPages):
+    """Lists read one after the other, in pages together: the events to come, then the
+    past ones; the open calls, then the upcoming, then the closed ones.
+
+    `sections` is a list of (name, items). Each page holds `per_page` items in all, so
+    no page grows with the section; `shown` says which of them belong to which list.
+    """
+
+    def __init__(self, sections, request, base_url, per_page=PER_PAGE):
+        super().__init__(
+            [(name, item) for name, items in sections for item in items],
+            request,
+            base_url,
+            per_page,
+        )
+        self.names = [name for name, _items in sections]
+        self.sizes = {name: len(items) for name, items in sections}
+
+    @cached_property
+    def shown(self):
+        """{name: the items of that list on this page}, every name present."""
+        shown = {name: [] for name in self.names}
+        for name, item in self.page_obj.object_list:
+            shown[name].append(item)
+        return shown
+
+    @property
+    def is_first(self):
+        return self.page_obj.number == 1
+
+
 def requested_page(request):
     """The page number asked for, as a cache key: a positive number, else 1.
 

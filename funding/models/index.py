@@ -15,13 +15,13 @@ from wagtail.search import index
 
 from caching.privacy import visible
 from core.blocks import BodyBlock
-from core.listing import ListPages, requested_page
+from core.listing import PER_PAGE, SectionPages, requested_page
 from core.models import BasePage, SectionOwnerMixin
 
 from .applications import FundingApplication
 from .calls import FundingCallPage
 
-ARCHIVE_PER_PAGE = 50  # closed calls are one line each
+LISTING_PER_PAGE = PER_PAGE  # open, upcoming and closed calls together
 
 
 class FundingIndexPage(RoutablePageMixin, SectionOwnerMixin, BasePage):
@@ -81,15 +81,24 @@ class FundingIndexPage(RoutablePageMixin, SectionOwnerMixin, BasePage):
         return groups["open"], groups["upcoming"], groups["closed"]
 
     def listing(self, request):
-        """What the listing shows: every open and upcoming call, and one page of the
-        closed ones (`?side=2`, UI guide §5.4), which grow by the hundred over the years."""
+        """What the listing shows: the open calls, the upcoming, then the closed, in pages.
+
+        The three are read as one list in pages of LISTING_PER_PAGE (`?side=2`, UI guide
+        §5.4), so that hundreds of calls over the years stay within issue #20's budget
+        of 100 kB of HTML a page.
+        """
         open_calls, upcoming, closed = self.grouped_calls(request)
-        archive = ListPages(closed, request, self.get_url(request), per_page=ARCHIVE_PER_PAGE)
+        pages = SectionPages(
+            [("open", open_calls), ("upcoming", upcoming), ("closed", closed)],
+            request,
+            self.get_url(request),
+            per_page=LISTING_PER_PAGE,
+        )
         return {
-            "open": open_calls,
-            "upcoming": upcoming,
-            "closed": archive.page_obj.object_list,
-            "archive": archive,
+            **pages.shown,
+            "any_open": bool(open_calls),
+            "next_call": upcoming[0] if upcoming else None,
+            "pages": pages,
         }
 
     @path("")
@@ -99,7 +108,7 @@ class FundingIndexPage(RoutablePageMixin, SectionOwnerMixin, BasePage):
             context_overrides={
                 # Built only when the cached listing (the template's sharedcache) is missing.
                 "listing": SimpleLazyObject(lambda: self.listing(request)),
-                "archive_page": requested_page(request),
+                "listing_page": requested_page(request),
                 "my_applications_url": self.url + self.reverse_subpage("my_applications"),
             },
         )
