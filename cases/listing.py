@@ -141,6 +141,7 @@ class CaseListing(FilteredListing):
                 [(method.slug, method.title) for method in self.methods],
                 self._facet("metode", "method_links__method__slug"),
                 multiple=True,
+                cap=True,  # at bulk size, thousands of methods: the most used and a search
             ),
         ]
 

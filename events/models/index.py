@@ -14,11 +14,14 @@ from wagtail.search import index
 from caching.privacy import visible
 from core.blocks import BodyBlock
 from core.formats import local
+from core.listing import PER_PAGE, SectionPages, requested_page
 from core.models import BasePage, SectionOwnerMixin
 from events import ics
 from events.state import not_over_filter
 
 from .event import EventPage
+
+LISTING_PER_PAGE = PER_PAGE  # coming events and past ones together
 
 
 class EventIndexPage(RoutablePageMixin, SectionOwnerMixin, BasePage):
@@ -81,17 +84,40 @@ class EventIndexPage(RoutablePageMixin, SectionOwnerMixin, BasePage):
         ]
         return coming, past_by_year
 
+    def listing(self, request):
+        """What the listing shows: the coming events, then the past ones by year, in pages.
+
+        Hundreds of events a year would make one page of them too heavy (issue #20's
+        budget: 100 kB of HTML), so the two lists are read as one in pages of
+        LISTING_PER_PAGE (`?side=2`, UI guide §5.4): the coming events come first.
+        """
+        coming, past_by_year = self.grouped_events(request)
+        pages = SectionPages(
+            [("coming", coming), ("past", [e for _year, events in past_by_year for e in events])],
+            request,
+            self.get_url(request),
+            per_page=LISTING_PER_PAGE,
+        )
+        return {
+            "coming": pages.shown["coming"],
+            "any_coming": bool(coming),
+            "past_by_year": [
+                (year, list(events))
+                for year, events in groupby(
+                    pages.shown["past"], key=lambda event: local(event.start).year
+                )
+            ],
+            "pages": pages,
+        }
+
     @path("")
     def index_route(self, request):
         return self.render(
             request,
             context_overrides={
                 # Built only when the cached listing (the template's sharedcache) is missing.
-                "listing": SimpleLazyObject(
-                    lambda: dict(
-                        zip(("coming", "past_by_year"), self.grouped_events(request), strict=True)
-                    )
-                ),
+                "listing": SimpleLazyObject(lambda: self.listing(request)),
+                "listing_page": requested_page(request),
                 "calendar_url": self.url + self.reverse_subpage("calendar"),
             },
         )

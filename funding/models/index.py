@@ -15,10 +15,13 @@ from wagtail.search import index
 
 from caching.privacy import visible
 from core.blocks import BodyBlock
+from core.listing import PER_PAGE, SectionPages, requested_page
 from core.models import BasePage, SectionOwnerMixin
 
 from .applications import FundingApplication
 from .calls import FundingCallPage
+
+LISTING_PER_PAGE = PER_PAGE  # open, upcoming and closed calls together
 
 
 class FundingIndexPage(RoutablePageMixin, SectionOwnerMixin, BasePage):
@@ -77,19 +80,35 @@ class FundingIndexPage(RoutablePageMixin, SectionOwnerMixin, BasePage):
         groups["closed"].sort(key=lambda c: (c.deadline, c.title), reverse=True)
         return groups["open"], groups["upcoming"], groups["closed"]
 
+    def listing(self, request):
+        """What the listing shows: the open calls, the upcoming, then the closed, in pages.
+
+        The three are read as one list in pages of LISTING_PER_PAGE (`?side=2`, UI guide
+        §5.4), so that hundreds of calls over the years stay within issue #20's budget
+        of 100 kB of HTML a page.
+        """
+        open_calls, upcoming, closed = self.grouped_calls(request)
+        pages = SectionPages(
+            [("open", open_calls), ("upcoming", upcoming), ("closed", closed)],
+            request,
+            self.get_url(request),
+            per_page=LISTING_PER_PAGE,
+        )
+        return {
+            **pages.shown,
+            "any_open": bool(open_calls),
+            "next_call": upcoming[0] if upcoming else None,
+            "pages": pages,
+        }
+
     @path("")
     def index_route(self, request):
         return self.render(
             request,
             context_overrides={
                 # Built only when the cached listing (the template's sharedcache) is missing.
-                "listing": SimpleLazyObject(
-                    lambda: dict(
-                        zip(
-                            ("open", "upcoming", "closed"), self.grouped_calls(request), strict=True
-                        )
-                    )
-                ),
+                "listing": SimpleLazyObject(lambda: self.listing(request)),
+                "listing_page": requested_page(request),
                 "my_applications_url": self.url + self.reverse_subpage("my_applications"),
             },
         )

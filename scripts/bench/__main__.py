@@ -30,7 +30,7 @@ from . import BENCH, ROOT, log
 from .database import Database
 from .lighthouse import run_lighthouse
 from .queries import count_queries, format_count
-from .report import lighthouse_table, machine_line, table
+from .report import lighthouse_table, machine_line, page_weight, table
 from .server import Gunicorn, free_port, production_env, sign_in
 from .timing import run_wrk, time_requests
 from .tools import LIGHTHOUSE_VERSION, Tools
@@ -209,6 +209,8 @@ def main(argv=None):
             else ""
         ),
     ]
+    if weight := page_weight(rows):
+        report += ["", weight]
     fewer = [f"{row['label']} {row['n']}" for row in rows if row["n"] < args.requests]
     if fewer:
         report.append(

@@ -87,3 +87,23 @@ def lighthouse_table(results):
             f"{number(result['cls'], digits=3)} | {number(result['bytes'], 1024)} |"
         )
     return "\n".join(lines)
+
+
+# The page-weight budget of issue #20: no listing over this much HTML at 10 000 pages
+# (tests/performance/test_page_weight.py holds it at a smaller bulk size).
+LISTING_BUDGET_KB = 100
+LISTING_LABELS = ("methods", "cases", "events", "funding")
+
+
+def page_weight(rows):
+    """One line per listing: its HTML size against the budget, over budget in bold."""
+    lines = []
+    for row in rows:
+        if row["label"].split(",")[0] not in LISTING_LABELS or row.get("size") is None:
+            continue
+        kb = row["size"] / 1024
+        verdict = "ok" if kb < LISTING_BUDGET_KB else "**over budget**"
+        lines.append(f"- {row['label']} `{row['path']}`: {kb:.0f} kB of HTML ({verdict})")
+    if not lines:
+        return ""
+    return "\n".join([f"Page weight (budget {LISTING_BUDGET_KB} kB of HTML per listing):", *lines])

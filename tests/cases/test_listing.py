@@ -108,10 +108,24 @@ def test_counts_in_the_filter_labels_follow_the_other_groups(employee_client, po
     html = page_html(employee_client.get("/eksempler/?sektor=helse-og-velferd"))
 
     assert re.search(r"Pågående <span[^>]*>\(1\)</span>", html)
-    assert re.search(r"Planlagt <span[^>]*>\(0\)</span>", html)
     assert re.search(r"Helse og velferd <span[^>]*>\(2\)</span>", html)
     assert re.search(r"Oppvekst og utdanning <span[^>]*>\(1\)</span>", html)
-    assert re.search(r"By- og samfunnsplanlegging <span[^>]*>\(0\)</span>", html)
+    # No dead ends: an option that would show nothing is left out.
+    assert not re.search(r"<label[^>]*>Planlagt <span", html)
+    assert not re.search(r"<label[^>]*>By- og samfunnsplanlegging <span", html)
+    assert "(0)" not in html
+
+
+def test_a_chosen_option_stays_at_zero_so_it_can_be_unticked(employee_client, portfolio):
+    html = page_html(employee_client.get("/eksempler/?sektor=helse-og-velferd&status=planlagt"))
+
+    assert re.search(
+        r'<input type="checkbox" id="(status-\d+)" name="status" value="planlagt" checked>'
+        r'<label for="\1">Planlagt <span[^>]*>\(0\)</span>',
+        html,
+    )
+    # The others at zero still go.
+    assert not re.search(r"<label[^>]*>By- og samfunnsplanlegging <span", html)
 
 
 def test_removing_one_filter_keeps_the_others(employee_client, portfolio):

@@ -161,6 +161,31 @@ def test_method_filters_with_the_keyboard(site, viewport):
     expect(status).to_have_text(before)
 
 
+def test_case_filters_leave_no_dead_ends_and_open_a_long_group_with_the_keyboard(site):
+    page = site.visit("/eksempler/", user="ansatt", viewport=DESKTOP)
+    form = page.locator("[data-filter-form]")
+    expect(form).not_to_contain_text("(0)")  # no option that would show nothing
+    page.evaluate("window.__same_document = true")
+
+    # A long group shows its first options and «Vis alle n», opened with the keyboard.
+    more = form.locator("details.filters__more").first
+    summary = more.locator("summary")
+    expect(summary).to_have_text(re.compile(r"^Vis alle \d+"))
+    tab_to(page, summary)
+    page.keyboard.press("Enter")
+    expect(more).to_have_attribute("open", "")
+
+    checkbox = page.get_by_role("group", name="Status").get_by_role("checkbox").first
+    tab_to(page, checkbox)
+    page.keyboard.press("Space")
+    expect(page).to_have_url(re.compile(r"\?status="))
+    # The other groups follow without a reload: still no dead ends, focus stays.
+    expect(page.get_by_role("link", name=re.compile("^Fjern filter: "))).to_be_visible()
+    expect(form).not_to_contain_text("(0)")
+    assert page.evaluate("window.__same_document === true")
+    expect(checkbox).to_be_focused()
+
+
 def test_a_form_with_errors_is_fixed_with_the_keyboard(site):
     page = site.visit("/stotte/innovasjonsmidler/", user="ansatt")
     call = FundingCallPage(page)

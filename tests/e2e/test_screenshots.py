@@ -102,3 +102,24 @@ def test_screenshots_of_every_page_type(site):
     total = sum(path.stat().st_size for path in written)
     print(f"{len(written)} screenshots, {total / 1e6:.1f} MB, in {OUT}")
     assert total < 5_000_000
+
+
+def test_screenshots_of_a_filtered_case_listing(site):
+    """The case filter of issue #20: no «(0)» options, a long group opened («Vis færre»)
+    and the apply button in reach. What the viewport shows, not the whole page: the
+    button sticks to the viewport's bottom while the panel scrolls past, which a
+    whole-page picture cannot show."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    for viewport in (DESKTOP, PHONE):
+        page = site.visit("/eksempler/?status=pagaende", user="ansatt", viewport=viewport)
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        more = page.locator("details.filters__more").first
+        if more.count():
+            more.locator("summary").click()
+        page.get_by_role("group", name="Status").scroll_into_view_if_needed()
+        page.get_by_role("group", name="Status").evaluate("group => group.scrollIntoView()")
+        path = OUT / f"cases-filtered-{viewport['width']}.png"
+        page.screenshot(path=str(path), animations="disabled", caret="hide")
+        with Image.open(path) as image:
+            small = image.convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT)
+        small.save(path, optimize=True)

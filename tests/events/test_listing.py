@@ -159,6 +159,41 @@ def test_grouping_by_year_uses_norwegian_time(index_page):
     ]
 
 
+def test_the_listing_comes_in_pages_coming_events_first(employee_client, index_page, monkeypatch):
+    monkeypatch.setattr("events.models.index.LISTING_PER_PAGE", 2)
+    for number, year in enumerate([2019, 2020, 2021, 2022, 2023]):
+        start = datetime(year, 5, 2, 9, tzinfo=OSLO)
+        factories.make_event(
+            index_page,
+            title=f"Seminar {year}",
+            slug=f"s{number}",
+            start=start,
+            end=start + timedelta(hours=2),
+        )
+    factories.make_event(
+        index_page, title="Kurs om en måned", slug="kurs", start=moment(30), end=moment(30, 3)
+    )
+
+    def listing(url):
+        response = employee_client.get(url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        archive = re.findall(r'class="event-archive__link" href="[^"]+">([^<]+)</a>', html)
+        return ("Kurs om en måned" in html), archive, html
+
+    coming, archive, html = listing("/arrangementer/")
+    assert coming and archive == ["Seminar 2023"]
+    assert 'href="/arrangementer/?side=2" rel="next"' in html
+    coming, archive, html = listing("/arrangementer/?side=2")
+    assert not coming and "Kommende arrangementer" not in html
+    assert archive == ["Seminar 2022", "Seminar 2021"]
+    assert '<h3 class="event-archive__year" id="ar-2021">2021</h3>' in html
+    assert 'aria-current="page"><span class="visually-hidden">Side </span>2</a>' in html
+    # As in the other listings: too high a number shows the last page, garbage the first.
+    assert listing("/arrangementer/?side=99")[1] == ["Seminar 2020", "Seminar 2019"]
+    assert listing("/arrangementer/?side=tre")[1] == ["Seminar 2023"]
+
+
 def test_the_listing_says_so_when_nothing_is_coming(employee_client, innovation_day):
     text = text_at(employee_client.get("/arrangementer/"), "main")
     assert "Ingen arrangementer er planlagt akkurat nå." in text

@@ -1,5 +1,6 @@
 """Funding: the listing at /stotte/, the front page's «Søk støtte», the example dates."""
 
+import re
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -70,6 +71,35 @@ def test_listing_shows_open_calls_first_then_upcoming_then_the_archive(employee_
     assert "Søknadsfrist om 7 dager" in text
     assert "Løpende søknadsfrist" in text
     assert 'href="/stotte/mine-soknader/"' in html
+
+
+def test_the_listing_comes_in_pages_open_calls_first(employee_client, index_page, monkeypatch):
+    monkeypatch.setattr("funding.models.index.LISTING_PER_PAGE", 2)
+    now = timezone.now()
+    for number in range(1, 5):
+        factories.make_funding_call(
+            index_page,
+            title=f"Stengt for {number} måneder siden",
+            slug=f"stengt-{number}",
+            opens_at=now - timedelta(days=30 * number + 60),
+            deadline=now - timedelta(days=30 * number),
+        )
+    factories.make_funding_call(index_page, title="Åpen ordning", slug="apen", deadline=None)
+
+    def listing(url):
+        response = employee_client.get(url)
+        assert response.status_code == 200
+        html = html_of(response)
+        titles = re.findall(r'<a[^>]*href="/stotte/[a-z0-9-]+/"[^>]*>([^<]+)</a>', html)
+        return [title for title in titles if "Stengt" in title or "Åpen" in title], html
+
+    titles, html = listing("/stotte/")
+    assert titles == ["Åpen ordning", "Stengt for 1 måneder siden"]
+    assert 'href="/stotte/?side=2" rel="next"' in html
+    titles, html = listing("/stotte/?side=2")
+    assert titles == ["Stengt for 2 måneder siden", "Stengt for 3 måneder siden"]
+    assert "Åpne utlysninger" not in html and "Ingen utlysninger er åpne" not in html
+    assert listing("/stotte/?side=99")[0] == ["Stengt for 4 måneder siden"]
 
 
 def test_listing_says_when_the_next_call_opens_when_none_is_open(employee_client, index_page):

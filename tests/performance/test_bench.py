@@ -78,6 +78,24 @@ def test_bench_table_puts_each_url_beside_the_static_ceiling():
     assert timing.nearest_rank(list(range(1, 101)), 0.95) == 95
 
 
+def test_bench_prints_each_listings_html_size_against_the_budget():
+    rows = [
+        {"label": "home", "path": "/", "size": 300 * 1024},
+        {"label": "cases", "path": "/eksempler/", "size": 60 * 1024},
+        {"label": "cases, filtered", "path": "/eksempler/?status=x", "size": 778 * 1024},
+        {"label": "events", "path": "/arrangementer/", "size": 30 * 1024},
+    ]
+
+    text = report.page_weight(rows)
+
+    assert text.splitlines() == [
+        "Page weight (budget 100 kB of HTML per listing):",
+        "- cases `/eksempler/`: 60 kB of HTML (ok)",
+        "- cases, filtered `/eksempler/?status=x`: 778 kB of HTML (**over budget**)",
+        "- events `/arrangementer/`: 30 kB of HTML (ok)",
+    ]
+
+
 def test_bench_runs_as_a_module_from_the_checkout():
     """`make bench` is `python -m scripts.bench` from the checkout's root: the package's
     relative imports resolve and --help lists the options (nothing is built or served)."""

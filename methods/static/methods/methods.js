@@ -52,7 +52,7 @@
 
   function formUrl() {
     var params = [];
-    var fields = form.querySelectorAll('input:checked');
+    var fields = form.querySelectorAll('input:checked, input[data-facet-search]');
     for (var i = 0; i < fields.length; i += 1) {
       if (fields[i].value) {
         params.push(encodeURIComponent(fields[i].name) + '=' + encodeURIComponent(fields[i].value));
@@ -68,6 +68,27 @@
       var name = parts[i].getAttribute('data-swap');
       var fresh = doc.querySelector('[data-swap="' + name + '"]');
       parts[i].innerHTML = fresh ? fresh.innerHTML : '';
+    }
+    // Options come and go with the counts (no zero options): swap each group but the
+    // one in use, keeping its «Vis alle» state; in that one only the counts change
+    // (its own options do not depend on its own choice), so focus stays put.
+    var groups = form.querySelectorAll('[data-filter-group]');
+    for (var g = 0; g < groups.length; g += 1) {
+      var group = groups[g];
+      var freshGroup = doc.querySelector(
+        '[data-filter-group="' + group.getAttribute('data-filter-group') + '"]'
+      );
+      if (!freshGroup || group.contains(document.activeElement)) {
+        continue;
+      }
+      var more = group.querySelector('.filters__more');
+      var wasOpen = more && more.open;
+      group.innerHTML = freshGroup.innerHTML;
+      group.hidden = freshGroup.hidden;
+      var freshMore = group.querySelector('.filters__more');
+      if (freshMore && wasOpen) {
+        freshMore.open = true;
+      }
     }
     var counts = form.querySelectorAll('[data-count-for]');
     for (var j = 0; j < counts.length; j += 1) {
@@ -126,5 +147,11 @@
       });
   }
 
-  form.addEventListener('change', update);
+  form.addEventListener('change', function (event) {
+    // A facet's search field is sent with its button or Enter (a normal page load).
+    if (event.target && event.target.hasAttribute('data-facet-search')) {
+      return;
+    }
+    update();
+  });
 })();
