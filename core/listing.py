@@ -52,6 +52,22 @@ class LenientFilterForm(forms.Form):
         return ignored
 
 
+def page_links(page_obj, url):
+    """The page links of a pagination (core/includes/pagination.html): numbers and gaps («…»).
+
+    `url(number)` gives the address of page `number` with the list's other parameters.
+    """
+    current = page_obj.number
+    paginator = page_obj.paginator
+    items = []
+    for number in paginator.get_elided_page_range(current, on_each_side=1, on_ends=1):
+        if number == paginator.ELLIPSIS:
+            items.append({"gap": True})
+        else:
+            items.append({"number": number, "url": url(number), "current": number == current})
+    return items
+
+
 class Pages:
     """The pages of a list, and their addresses, for `core/includes/pagination.html`.
 
@@ -96,17 +112,7 @@ class Pages:
 
     @cached_property
     def pages(self):
-        """The page links of the pagination: numbers and gaps («…»)."""
-        current = self.page_obj.number
-        items = []
-        for number in self.paginator.get_elided_page_range(current, on_each_side=1, on_ends=1):
-            if number == self.paginator.ELLIPSIS:
-                items.append({"gap": True})
-            else:
-                items.append(
-                    {"number": number, "url": self.url(number), "current": number == current}
-                )
-        return items
+        return page_links(self.page_obj, self.url)
 
     @property
     def previous_url(self):

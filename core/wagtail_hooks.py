@@ -302,7 +302,7 @@ def archive_menu_item():
         reverse("core_archive_report"),
         name="archive",
         icon_name="folder-inverse",
-        order=710,
+        order=720,
     )
 
 

@@ -24,6 +24,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from caching.keys import remember
+from core.listing import page_links
 
 from . import log, services, types
 from .backends import Prefix, is_sqlite_backend
@@ -457,16 +458,7 @@ class SiteSearch:
 
     @cached_property
     def pages(self):
-        current = self.page_obj.number
-        items = []
-        for number in self.paginator.get_elided_page_range(current, on_each_side=1, on_ends=1):
-            if number == self.paginator.ELLIPSIS:
-                items.append({"gap": True})
-            else:
-                items.append(
-                    {"number": number, "url": self.url(number), "current": number == current}
-                )
-        return items
+        return page_links(self.page_obj, self.url)
 
     @property
     def previous_url(self):
