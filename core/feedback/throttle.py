@@ -31,11 +31,6 @@ def claim_answer(request, page_id):
     return cache.add(key, True, int(ANSWER_INTERVAL.total_seconds()))
 
 
-def release_answer(request, page_id):
-    """Undo claim_answer, when the answer was refused for another reason."""
-    cache.delete(f"feedback:answered:{_session_key(request)}:{page_id}")
-
-
 def within_rate(request):
     """Count one more answer or comment by this user; False once over PER_MINUTE."""
     minute = int(time.time() // 60)

@@ -143,8 +143,7 @@ def archive_unconfirmed(today=None):
 
 def archived_pages():
     """What «Arkiv» lists: archived pages still offline, most recently archived first."""
-    entries = ArchivedPage.objects.filter(page__live=False).select_related("page")
-    return list(entries)
+    return list(ArchivedPage.objects.filter(page__live=False).select_related("page"))
 
 
 def restore_action(user, page):

@@ -7,6 +7,7 @@ and last name, username, e-mail and unit, and shows the full name with the unit.
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -154,7 +155,7 @@ class OwnerChooser(BaseChooser):
 
 
 class OwnerChooserViewSet(ChooserViewSet):
-    model = "auth.User"
+    model = settings.AUTH_USER_MODEL
     icon = "user"
     choose_one_text = _("Choose a content owner")
     choose_another_text = _("Choose another content owner")
