@@ -7,10 +7,15 @@ grave accents ignored (so «ideer» marks «idéer»). In a fallback search (com
 similar words) any word that contains a query word is marked.
 """
 
+import re
 import unicodedata
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from wagtail import blocks
+from wagtail.fields import RichTextField, StreamField
+from wagtail.rich_text import RichText, get_text_for_indexing
 from wagtail.search import index
 
 from .stemming import WORD_RE, stem
@@ -18,6 +23,10 @@ from .stemming import WORD_RE, stem
 ACCENTS = str.maketrans("áàâäéèêëíìîïóòôúùûü", "aaaaeeeeiiiioooouuu")
 PASSAGE_BEFORE = 8
 PASSAGE_AFTER = 22
+# A list item's end, kept through tag stripping so the passage can show where one item
+# stops and the next begins («Tusj · Tape»), instead of running them into one sentence.
+ITEM_END = "\x1f"
+SENTENCE_END = re.compile(r"[.!?:;…]\s*$")
 
 
 def fold(word):
@@ -63,7 +72,7 @@ class Highlighter:
         field or block, so a passage never runs from one block into the next), marked;
         "" without a match."""
         for text in [texts] if isinstance(texts, str) else texts:
-            text = " ".join(text.split())
+            text = " ".join(join_items(text.splitlines()).split())  # one line per item in lists
             found = list(WORD_RE.finditer(text))
             for position, match in enumerate(found):
                 if self.matches(match.group()):
@@ -89,11 +98,62 @@ def page_text(page, summary=""):
             continue
         if search_field.field_name in ("title", "summary"):
             continue
-        value = search_field.get_value(page)
+        value = _field_text(page, search_field)
         if summary and isinstance(value, str) and value.strip() == summary.strip():
             continue  # the field the summary comes from, such as `intro`
         _flatten(value, parts)
     return [part for part in parts if part.strip()]
+
+
+def rich_text_passage(html):
+    """Rich text as plain text whose list items stay apart (see join_items)."""
+    marked = re.sub(r"</li>", ITEM_END + "</li>", html, flags=re.IGNORECASE)
+    return join_items(get_text_for_indexing(marked).split(ITEM_END))
+
+
+def join_items(pieces):
+    """List items as one text that shows where each ends: «Gule lapper · Tusj», while an
+    item that ends its own sentence needs no mark («… skal med. Før dere …»)."""
+    out = ""
+    for piece in (piece.strip() for piece in pieces):
+        if piece:
+            separator = "" if not out else " " if SENTENCE_END.search(out) else " · "
+            out = f"{out}{separator}{piece}"
+    return out
+
+
+def _field_text(page, search_field):
+    """A field's searchable text, with rich text (also inside StreamField blocks) through
+    rich_text_passage; everything else as the index sees it."""
+    try:
+        field = page._meta.get_field(search_field.field_name)
+    except FieldDoesNotExist:
+        field = None
+    if isinstance(field, RichTextField):
+        return rich_text_passage(field.value_from_object(page) or "")
+    if isinstance(field, StreamField):
+        parts = []
+        _block_text(field.stream_block, field.value_from_object(page), parts)
+        return parts
+    return search_field.get_value(page)
+
+
+def _block_text(block, value, parts):
+    if isinstance(block, blocks.RichTextBlock) or isinstance(value, RichText):
+        parts.append(rich_text_passage(value.source if isinstance(value, RichText) else str(value)))
+    elif isinstance(block, blocks.StreamBlock):
+        for child in value or ():
+            _block_text(child.block, child.value, parts)
+    elif isinstance(block, blocks.StructBlock):
+        for name, child_block in block.child_blocks.items():
+            _block_text(child_block, value.get(name), parts)
+    elif isinstance(block, blocks.ListBlock):
+        for item in value or ():
+            _block_text(block.child_block, item, parts)
+    elif isinstance(block, blocks.ChoiceBlock):
+        return  # a setting such as a heading's level, not text a reader would recognise
+    else:
+        parts.extend(block.get_searchable_content(value))
 
 
 def _flatten(value, parts):

@@ -25,7 +25,7 @@ def search(request):
     response = TemplateResponse(
         request,
         "search/search.html",
-        {"search": site_search, "search_query": site_search.query},
+        {"search": site_search, "page_has_search_form": True},
     )
     response.add_post_render_callback(lambda r: site_search.log())
     patch_cache_control(response, private=True, no_store=True)

@@ -208,6 +208,23 @@ def test_the_matching_passage_replaces_a_summary_without_the_words(employee_clie
     assert summary.startswith("Innovasjonsarbeid krever at vi")
 
 
+def test_a_passage_keeps_list_items_apart(employee_client, section):
+    factories.make_method(
+        title="Tavlemøte",
+        slug="tavlemote",
+        summary="Et kort møte ved tavla.",
+        when_to_use="<ul><li>Hver morgen</li><li>Når teamet er samlet.</li><li>Etter en tavlegjennomgang</li></ul>",
+        materials="Tavle\nGule lapper\nTusj",
+    )
+    _response, html = search(employee_client, q="tavlegjennomgang")
+    passage = re.search(r"search-result__summary--passage\">(.*?)</p>", html).group(1)
+    # Items without their own full stop get a mark; one that ends its sentence needs none.
+    assert passage == "Hver morgen · Når teamet er samlet. Etter en <mark>tavlegjennomgang</mark>"
+    _response, html = search(employee_client, q="lapper")
+    passage = re.search(r"search-result__summary--passage\">(.*?)</p>", html).group(1)
+    assert passage == "Tavle · Gule <mark>lapper</mark> · Tusj"
+
+
 def test_highlighting_escapes_the_text():
     from search.highlight import Highlighter
 

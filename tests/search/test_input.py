@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.search.backends import get_search_backend
@@ -227,10 +228,12 @@ def test_no_hits_with_filters_offers_the_search_without_them(employee_client, se
     assert 'href="/sok/?q=brukerreise"' in html
 
 
-def test_header_search_is_a_combobox_filled_on_the_results_page(employee_client, section):
+def test_header_search_is_a_combobox_and_the_search_page_has_one_search_form(
+    employee_client, section
+):
     html = page_html(employee_client.get("/"))
     assert re.search(
-        r'<input id="sok-q" name="q" type="text" autocomplete="off"[^>]*value=""[^>]*role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="sok-forslag"',
+        r'<input id="sok-q" name="q" type="text" autocomplete="off"[^>]*role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="sok-forslag"',
         html,
     )
     assert (
@@ -238,8 +241,26 @@ def test_header_search_is_a_combobox_filled_on_the_results_page(employee_client,
         in html
     )
     assert 'action="/sok/"' in html and 'data-search-suggest="/sok/forslag/"' in html
+
+    # On /sok/ the header leaves its box out: one search landmark, one box, and the page's
+    # own box is the combobox with suggestions, filled with the query.
     _response, html = search(employee_client, q="gevinstkart")
-    assert re.search(r'<input id="sok-q"[^>]*value="gevinstkart"', html)
+    soup = BeautifulSoup(html, "html.parser")
+    assert len(soup.select('[role="search"]')) == 1
+    assert (
+        len(soup.select('input[name="q"]:not([type="hidden"])')) == 1
+    )  # the filters carry it hidden
+    assert soup.find(id="sok-q") is None
+    box = soup.select_one('[role="search"] input[name="q"]')
+    assert box["role"] == "combobox" and box["value"] == "gevinstkart"
+    assert (
+        box["aria-controls"] == "sok-forslag" and soup.find(id="sok-forslag")["role"] == "listbox"
+    )
+    assert soup.select_one("form.search-form")["data-search-suggest"] == "/sok/forslag/"
+    # The result count stays the live region.
+    assert soup.select_one('[role="status"] [data-search-status]').get_text(strip=True) == (
+        "2 treff for «gevinstkart»"
+    )
 
 
 # --- Suggestions ---------------------------------------------------------------------------
