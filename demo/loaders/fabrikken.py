@@ -78,6 +78,7 @@ def _page(home):
         return existing
     page = FabrikkenPage(
         title=PAGE["title"],
+        seo_title=PAGE["seo_title"],
         slug=PAGE_SLUG,
         intro=PAGE["intro"],
         offer=OFFER,

@@ -1,3 +1,15 @@
-from .pages import ContentPage, ContentPageRelatedLink, HomePage, HomePageHighlight
+from .pages import (
+    ContentPage,
+    ContentPageRelatedLink,
+    HomePage,
+    HomePageAction,
+    HomePageHighlight,
+)
 
-__all__ = ["ContentPage", "ContentPageRelatedLink", "HomePage", "HomePageHighlight"]
+__all__ = [
+    "ContentPage",
+    "ContentPageRelatedLink",
+    "HomePage",
+    "HomePageAction",
+    "HomePageHighlight",
+]

@@ -27,6 +27,16 @@ class HomePage(SectionOwnerMixin, BasePage):
     content_panels = Page.content_panels + [
         "intro",
         InlinePanel(
+            "actions",
+            heading=_("Buttons under the introduction"),
+            label=_("Button"),
+            max_num=3,
+            help_text=_(
+                "Up to three tasks most employees come for, such as «Finn en metode». "
+                "On a phone they are what the first screen offers."
+            ),
+        ),
+        InlinePanel(
             "highlights",
             heading=_("Highlighted pages"),
             label=_("Highlighted page"),
@@ -59,17 +69,49 @@ class HomePage(SectionOwnerMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         # Called by the template only when its cached part is missing.
         context["highlights"] = partial(self.live_highlights, request)
+        context["actions"] = partial(self.live_actions, request)
         return context
 
     def live_highlights(self, request):
         """The highlighted pages that are live and `request` may see, with their specific
         types, in editor order."""
-        highlights = list(self.highlights.filter(page__live=True).order_by("sort_order"))
-        pages = visible(Page.objects.filter(pk__in=[h.page_id for h in highlights]), request)
-        specific = {page.pk: page for page in pages.specific()}
-        for highlight in highlights:
-            highlight.page = specific.get(highlight.page_id)
-        return [highlight for highlight in highlights if highlight.page is not None]
+        return _live_links(self.highlights, request, specific=True)
+
+    def live_actions(self, request):
+        """The buttons under the introduction whose pages are live and `request` may see."""
+        return _live_links(self.actions, request)
+
+
+def _live_links(links, request, specific=False):
+    """An inline panel's page links, in editor order, keeping those whose page is live and
+    visible to `request` (through the privacy gate), each with its page attached."""
+    links = list(links.filter(page__live=True).order_by("sort_order"))
+    pages = visible(Page.objects.filter(pk__in=[link.page_id for link in links]), request)
+    found = {page.pk: page for page in (pages.specific() if specific else pages)}
+    kept = [link for link in links if link.page_id in found]
+    for link in kept:
+        link.page = found[link.page_id]
+    return kept
+
+
+class HomePageAction(Orderable):
+    """A button in the front page's first screen: a task most employees come for."""
+
+    home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="actions")
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+    link_text = models.CharField(
+        _("button text"),
+        max_length=40,
+        help_text=_("Say what the reader will do, such as «Søk om støtte». Never «Les mer»."),
+    )
+
+    panels = [PageChooserPanel("page"), "link_text"]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("button")
+        verbose_name_plural = _("buttons")
 
 
 class HomePageHighlight(Orderable):

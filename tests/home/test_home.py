@@ -3,6 +3,7 @@
 from unittest import mock
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.db import OperationalError
 from django.urls import reverse
@@ -46,6 +47,33 @@ def test_front_page_leaves_out_unpublished_highlights(employee_client, home):
     html = page_html(employee_client.get("/"))
 
     assert "Kladd om kultur" not in html
+
+
+def test_the_first_screen_offers_the_editors_buttons_and_only_pages_one_may_see(
+    employee_client, home
+):
+    methods = factories.make_method_index()
+    draft = factories.make_content_page(title="Kladd", publish=False)
+    secret = factories.make_content_page(title="Hemmelig", slug="hemmelig")
+    factories.restrict_to_groups(secret, "Hemmelig prosjekt")
+    home.actions.create(page=methods, link_text="Finn en metode")
+    home.actions.create(page=draft, link_text="Les kladden")
+    home.actions.create(page=secret, link_text="Se hemmeligheten")
+    home.highlights.create(page=secret)  # once a highlight the gate left out broke the page
+    home.save_revision().publish()
+
+    soup = BeautifulSoup(page_html(employee_client.get("/")), "html.parser")
+
+    buttons = soup.select(".hero .hero__actions a")
+    assert [(a.get_text(strip=True), a["href"], a["class"]) for a in buttons] == [
+        ("Finn en metode", "/metoder/", ["button", "button--primary"])
+    ]
+
+
+def test_the_front_page_takes_at_most_three_buttons(admin_client, home):
+    html = page_html(admin_client.get(f"/admin/pages/{home.pk}/edit/"))
+    assert "Knapper under ingressen" in html
+    assert 'name="actions-MAX_NUM_FORMS" value="3"' in html
 
 
 def test_anonymous_visitor_is_sent_to_sign_in_and_back(client, home):
