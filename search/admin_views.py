@@ -22,7 +22,7 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
 from core import formats
 
-from .models import QueryDailyZeroHits
+from .models import QueryDailyZeroHits, SearchSettings
 
 REPORT_DAYS = 30
 PERMISSION = "search.view_search_insight"
@@ -75,6 +75,9 @@ class SearchInsightReport(ReportView):
         if not request.user.has_perm(PERMISSION):
             return permission_denied(request)
         return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return SearchSettings.for_request(self.request).statistics_note
 
     def get_base_queryset(self):
         return Query.objects.annotate(

@@ -499,6 +499,13 @@ class SiteSearch:
         return popular_searches()
 
     @cached_property
+    def statistics_note(self):
+        """The editors' word on the numbers behind «Populære søk» (SearchSettings)."""
+        from .models import SearchSettings
+
+        return SearchSettings.for_request(self.request).statistics_note
+
+    @cached_property
     def entry_points(self):
         """The section's top-level pages in the menu, for the empty search page."""
         site_root = self.base.filter(depth=2).first()

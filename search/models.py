@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.search import index
 
 from .stemming import words
@@ -75,3 +76,21 @@ class QueryDailyZeroHits(models.Model):
 
     def __str__(self):
         return f"{self.query} {self.date}: {self.hits}"
+
+
+@register_setting(icon="search")
+class SearchSettings(BaseSiteSetting):
+    """What employees are told about the numbers behind «Populære søk»."""
+
+    statistics_note = models.CharField(
+        _("note on the search statistics"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Shown under «Populære søk» and in the search reports, such as when the numbers "
+            "are demo content. Leave empty when they are real searches."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("search")

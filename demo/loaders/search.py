@@ -4,17 +4,17 @@ Idempotent: synonym groups and promotions are looked up before they are created,
 the demo search statistics are added only while no search has been counted in the last
 30 days (so a second run, or a live site's real statistics, are left alone). The
 statistics are invented: they make «Populære søk» and the editors' reports show
-something on a fresh demo site.
+something on a fresh demo site, and a note (SearchSettings) says so wherever they show.
 """
 
 import datetime
 
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from demo import content
-from search.models import QueryDailyZeroHits, SynonymGroup
+from search.models import QueryDailyZeroHits, SearchSettings, SynonymGroup
 
 CONTENT = content.read("search")
 SYNONYMS = CONTENT["synonyms"]
@@ -29,6 +29,18 @@ def load():
         SynonymGroup.objects.get_or_create(terms=terms)
     _promotions()
     _searches()
+    _statistics_note()
+
+
+def _statistics_note():
+    """The invented searches are marked as demo, like the rest of the demo content."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return
+    settings = SearchSettings.for_site(site)
+    if not settings.statistics_note:
+        settings.statistics_note = CONTENT["statistics_note"]
+        settings.save()
 
 
 def _promotions():

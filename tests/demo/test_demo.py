@@ -250,6 +250,10 @@ def test_the_demo_adds_synonyms_promotions_and_popular_searches(reader):
     hits = reader.get("/sok/", {"q": "customer journey"})
     assert "Brukerreise" in texts(hits, ".search-result__title")
     assert "Populære søk" in text_of(reader.get("/sok/"))
+    # The invented numbers are marked as demo, like the rest of the demo content.
+    assert texts(reader.get("/sok/"), ".search-popular__note") == [
+        "Demo-innhold: søkene bak listen er oppdiktet."
+    ]
 
 
 def test_every_demo_page_has_a_content_owner_and_every_section_a_default(demo):

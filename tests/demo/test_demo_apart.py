@@ -71,6 +71,7 @@ def test_demo_sections_load_in_an_explicit_order():
         "funding",
         "events",
         "fabrikken",
+        "front page",
         "search",
         "owners",
         "feedback",

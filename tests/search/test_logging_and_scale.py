@@ -9,11 +9,12 @@ from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+from wagtail.models import Site
 
 from demo import factories
 from search import log
 from search.engine import PER_PAGE, SiteSearch
-from search.models import QueryDailyZeroHits, SynonymGroup
+from search.models import QueryDailyZeroHits, SearchSettings, SynonymGroup
 from tests.helpers import page_html, soup
 from tests.search.conftest import result_titles, search
 
@@ -116,6 +117,14 @@ def test_editors_see_popular_and_fruitless_searches(editor_client):
     assert b"zxqv,2," in export.getvalue()
     menu = editor_client.get("/admin/").content.decode()
     assert "/admin/sok/uten-treff/" in menu
+
+    # A note on the numbers (such as «demo») shows in the reports and under «Populære søk».
+    assert "Tallene er fra en test." not in page_html(editor_client.get("/admin/sok/populaere/"))
+    settings = SearchSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.statistics_note = "Tallene er fra en test."
+    settings.save()
+    for url in ("/admin/sok/populaere/", "/admin/sok/uten-treff/"):
+        assert "Tallene er fra en test." in page_html(editor_client.get(url))
 
 
 def test_the_last_search_without_hits_is_shown_as_a_day_not_hours_ago(editor_client):
