@@ -35,6 +35,7 @@ PAGES = [
     ("fabrikken", "/fabrikken/"),
     ("booking", "/fabrikken/booking/?rom=verkstedet"),
     ("search", "/sok/?q=brukerreise"),
+    ("my-items", "/mine-saker/"),
 ]
 
 
