@@ -7,6 +7,7 @@ the number of queries is the same for 10 hits and for 10 000 (tests/search/test_
 """
 
 import datetime
+import hashlib
 from functools import cache, cached_property
 from urllib.parse import urlencode
 
@@ -24,6 +25,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from caching.keys import remember
+from caching.privacy import audience_key
 from core.listing import page_links
 
 from . import log, services, types
@@ -272,20 +274,33 @@ class SiteSearch:
 
     @cached_property
     def _search(self):
-        """(results, is_fallback): the lazy SearchResults of this query and filters."""
+        """(results, is_fallback, count): the lazy SearchResults of this query and filters,
+        and how many there are."""
         filtered = self._filtered(self.base)
         promoted = [p.page.pk for p in self.promotions if p.page is not None]
         if promoted:
             filtered = filtered.exclude(id__in=promoted)
         results = filtered.specific().search(self.parsed.query)
-        if results.count() or promoted:
-            return results, False
+        count = self._remembered("count", results.count)
+        if count or promoted:
+            return results, False, count
         fallback = self._fallback_query()
         if fallback is not None:
             similar = filtered.specific().search(fallback)
-            if similar.count():
-                return similar, True
-        return results, False
+            similar_count = self._remembered("similar", similar.count)
+            if similar_count:
+                return similar, True, similar_count
+        return results, False, count
+
+    def _remembered(self, name, compute):
+        """A count for this query, these filters and this audience, kept until the next
+        content change: repeating a search (the next page of hits, a filter chosen and
+        removed again, the same words from a colleague) evaluates the full-text query
+        once, for the hits it shows, instead of once more for every count."""
+        digest = hashlib.sha256(
+            repr((self.query, self.selected_type, self.selected_phases)).encode()
+        ).hexdigest()[:32]
+        return remember(compute, "search", name, digest, audience_key(self.request))
 
     def _fallback_query(self):
         text = " ".join(words(self.query))
@@ -311,7 +326,10 @@ class SiteSearch:
 
     @cached_property
     def paginator(self):
-        return Paginator(self._search[0], PER_PAGE)
+        results, _is_fallback, count = self._search
+        paginator = Paginator(results, PER_PAGE)
+        paginator.count = count  # known already: no second COUNT
+        return paginator
 
     @cached_property
     def page_obj(self):
@@ -354,6 +372,9 @@ class SiteSearch:
 
     @cached_property
     def type_counts(self):
+        return self._remembered("types", self._count_types)
+
+    def _count_types(self):
         results = self.base.search(self.parsed.query, order_by_relevance=False)
         counts = {}
         for content_type_id, count in results.facet("content_type_id").items():
@@ -365,6 +386,9 @@ class SiteSearch:
     @cached_property
     def phase_counts(self):
         """{phase slug: methods} for this query, or None when the backend can't tell."""
+        return self._remembered("phases", self._count_phases)
+
+    def _count_phases(self):
         method, _phase = phase_model()
         results = self.base.filter(content_type__in=types.content_type_ids("metode")).search(
             self.parsed.query, order_by_relevance=False

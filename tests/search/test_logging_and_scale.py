@@ -4,6 +4,7 @@ import datetime
 from unittest import mock
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
@@ -16,7 +17,10 @@ from search import log
 from search.engine import PER_PAGE, SiteSearch
 from search.models import QueryDailyZeroHits, SearchSettings, SynonymGroup
 from tests.helpers import page_html, soup
-from tests.search.conftest import result_titles, search
+from tests.search.conftest import ON_POSTGRES, result_titles, search
+
+# How a full-text evaluation shows in the SQL: the tsquery operator, or SQLite FTS5's MATCH.
+FULL_TEXT = "@@" if ON_POSTGRES else " MATCH "
 
 pytestmark = pytest.mark.django_db
 
@@ -325,6 +329,32 @@ def test_the_engine_never_loads_every_hit(employee_client, section):
     results = site_search._search[0]
     assert results._results_cache is None
     assert len(site_search.results) == 5
+
+
+def test_a_repeated_search_evaluates_the_full_text_query_once_and_is_never_stale(
+    employee_client, section
+):
+    """The total and the facet counts are kept per query, filters and audience until the
+    next content change: a repeat runs the full-text query once, for the hits it shows."""
+    cache.clear()
+    params = {"q": "kommunen"}
+
+    def full_text_queries():
+        with CaptureQueriesContext(connection) as context:
+            response = employee_client.get("/sok/", params)
+        matching = [q["sql"] for q in context.captured_queries if FULL_TEXT in q["sql"]]
+        return len(matching), response
+
+    first, response = full_text_queries()
+    hits = response.context["search"].hits
+    repeat, response = full_text_queries()
+    assert (first, repeat) == (4, 1)  # the total, the hits, the types, the phases; then the hits
+    assert response.context["search"].hits == hits
+
+    # A publish is a new generation: a new page that matches is counted at once.
+    factories.make_method(title="Kommunen tester", slug="kommunen-tester", phases=("skape",))
+    _count, response = full_text_queries()
+    assert response.context["search"].hits == hits + 1
 
 
 # --- Commands and demo ---------------------------------------------------------------------
