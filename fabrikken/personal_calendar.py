@@ -1,0 +1,39 @@
+"""Fabrikken's part of «Min kalender» (core/personal_calendar.py): the owner's own bookings.
+
+Registered in wagtail_hooks.py. Only the feed owner's active bookings that have not
+ended, never anyone else's; the bookings link to Fabrikken's page, so none is listed
+when the owner may not see that page (caching.privacy.visible).
+"""
+
+from datetime import UTC
+
+from caching.privacy import visible
+from core.links import full_url
+from core.personal_calendar import CalendarItem, CalendarSource
+
+from .calendar import booking_event
+from .models.bookings import RoomBooking
+
+
+class MyBookingsSource(CalendarSource):
+    def items(self, user, request, now):
+        from .models.page import FabrikkenPage
+
+        page = visible(FabrikkenPage.objects.live(), request).first()
+        if page is None:
+            return []
+        stamp = now.astimezone(UTC).replace(microsecond=0)
+        bookings = RoomBooking.objects.upcoming(now).filter(booked_by=user).order_by("start")
+        return [
+            CalendarItem(
+                booking.start,
+                booking.end,
+                booking_event(
+                    page,
+                    booking,
+                    full_url(page, page.route_url("booking_detail", booking.pk)),
+                    stamp,
+                ),
+            )
+            for booking in bookings
+        ]
