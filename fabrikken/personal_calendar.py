@@ -8,7 +8,6 @@ when the owner may not see that page (caching.privacy.visible).
 from datetime import UTC
 
 from caching.privacy import visible
-from core.links import full_url
 from core.personal_calendar import CalendarItem, CalendarSource
 
 from .calendar import booking_event
@@ -23,6 +22,8 @@ class MyBookingsSource(CalendarSource):
         if page is None:
             return []
         stamp = now.astimezone(UTC).replace(microsecond=0)
+        # The page's full address once: full_url() per booking would look up its Site each time.
+        page_url = page.get_full_url(request)
         bookings = RoomBooking.objects.upcoming(now).filter(booked_by=user).order_by("start")
         return [
             CalendarItem(
@@ -31,7 +32,7 @@ class MyBookingsSource(CalendarSource):
                 booking_event(
                     page,
                     booking,
-                    full_url(page, page.route_url("booking_detail", booking.pk)),
+                    page_url + page.reverse_subpage("booking_detail", args=(booking.pk,)),
                     stamp,
                 ),
             )
