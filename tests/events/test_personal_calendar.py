@@ -225,3 +225,14 @@ def test_the_token_decides_whose_feed_not_the_browsers_sign_in(client, employee,
     other = factories.make_user("annen")
     client.force_login(other)
     assert summaries(client.get(feed_url(employee))) == [f"Min workshop – {room.name}"]
+
+
+def test_the_privacy_page_explains_the_address():
+    import tomllib
+    from pathlib import Path
+
+    import demo
+
+    content = tomllib.loads((Path(demo.__file__).parent / "content" / "home.toml").read_text())
+    body = " ".join(str(block["value"]) for block in content["pages"]["privacy"]["body"])
+    assert "«Min kalender i Outlook»" in body and "uten innlogging" in body
