@@ -11,6 +11,7 @@ from datetime import UTC, timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext
+from icalendar import vDuration
 
 from caching.privacy import visible
 from core.ics import new_calendar, timezone_component
@@ -65,7 +66,7 @@ def build_feed(user, request, now=None):
     items.sort(key=lambda item: item.start)
     calendar = new_calendar(gettext("Innovasjon: events and my bookings"))
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", REFRESH)
+    calendar.add("x-published-ttl", vDuration(REFRESH))  # Outlook's name for the same
     calendar.add_component(timezone_component(items))
     for item in items:
         calendar.add_component(item.component)

@@ -75,6 +75,8 @@ def test_the_feed_holds_coming_events_and_only_the_owners_bookings(
     calendar = Calendar.from_ical(response.content)
     assert str(calendar["X-WR-CALNAME"]) == "Innovasjon: arrangementer og mine bookinger"
     assert calendar.walk("VTIMEZONE")
+    raw = response.content.decode()
+    assert "REFRESH-INTERVAL;VALUE=DURATION:PT4H" in raw and "X-PUBLISHED-TTL:PT4H" in raw
     booking = next(e for e in calendar.walk("VEVENT") if "Min workshop" in str(e["SUMMARY"]))
     assert str(booking["UID"]).startswith("fabrikken-booking-")
     assert "/fabrikken/" in str(booking["URL"])
