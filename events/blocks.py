@@ -60,6 +60,13 @@ class ProgrammeItemBlock(blocks.StructBlock):
 
 
 class AgendaItemBlock(ProgrammeItemBlock):
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # Where to watch a streamed part: its own address, else the event's (the page's).
+        page = (parent_context or {}).get("page")
+        context["watch_url"] = value.get("stream_url") or getattr(page, "stream_url", "")
+        return context
+
     title = blocks.CharBlock(
         label=_("Title"),
         max_length=160,
@@ -81,6 +88,14 @@ class AgendaItemBlock(ProgrammeItemBlock):
         label=_("Streamed"),
         required=False,
         help_text=_("Tick when this part is sent live, so people can follow it from anywhere."),
+    )
+    stream_url = blocks.URLBlock(
+        label=_("Where to watch"),
+        required=False,
+        help_text=_(
+            "Optional. The address where this part is sent, when it is not the event's "
+            "stream address. Without either, the programme says «Lenke kommer»."
+        ),
     )
 
     class Meta:

@@ -35,6 +35,8 @@ def description(page, url):
         parts.append(gettext("Sign up: %(url)s") % {"url": page.registration_url})
     if page.registration_note:
         parts.append(page.registration_note)
+    if page.contact_address:
+        parts.append(gettext("Questions: %(email)s") % {"email": page.contact_address})
     parts.append(gettext("Programme and more: %(url)s") % {"url": url})
     return "\n\n".join(part for part in parts if part)
 

@@ -24,10 +24,9 @@ def booking_location(page, booking):
     return ", ".join(part for part in (booking.room_name, page.title, page.address) if part)
 
 
-def build_booking_calendar(page, booking, url, now=None):
-    stamp = (now or timezone.now()).astimezone(UTC).replace(microsecond=0)
-    calendar = new_calendar()
-    calendar.add_component(timezone_component([booking]))
+def booking_event(page, booking, url, stamp):
+    """One booking as a VEVENT: for its own file, and in the employee's feed
+    (fabrikken/personal_calendar.py)."""
     event = Event()
     event.add("uid", booking_uid(booking))
     event.add("dtstamp", stamp)
@@ -48,7 +47,14 @@ def build_booking_calendar(page, booking, url, now=None):
     event.add("url", url)
     event.add("status", "CONFIRMED")
     event.add("transp", "OPAQUE")
-    calendar.add_component(event)
+    return event
+
+
+def build_booking_calendar(page, booking, url, now=None):
+    stamp = (now or timezone.now()).astimezone(UTC).replace(microsecond=0)
+    calendar = new_calendar()
+    calendar.add_component(timezone_component([booking]))
+    calendar.add_component(booking_event(page, booking, url, stamp))
     return calendar.to_ical()
 
 

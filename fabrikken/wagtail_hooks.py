@@ -16,6 +16,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from fabrikken import emails
 from fabrikken.models import FabrikkenPage, GuidanceRequest, RoomBooking
 from fabrikken.my_items import BookingsProvider, GuidanceProvider
+from fabrikken.personal_calendar import MyBookingsSource
 from fabrikken.services import SERVICES
 
 
@@ -164,3 +165,9 @@ def my_guidance_requests():
 def my_bookings():
     """The employee's room bookings in «Mine saker»."""
     return BookingsProvider()
+
+
+@hooks.register("register_personal_calendar")
+def my_bookings_in_calendar():
+    """The employee's coming room bookings in their calendar feed (core/personal_calendar.py)."""
+    return MyBookingsSource()

@@ -59,6 +59,7 @@ if settings.OIDC_ENABLED:
 urlpatterns += [
     re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", views.media),
     path("mine-saker/", my_items_view, name="my_items"),
+    path("", include("events.urls")),
     path("", include("search.urls")),
     path("", include("core.feedback.urls")),
     path("", include(wagtail_urls)),

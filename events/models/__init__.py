@@ -6,9 +6,11 @@ from .event import (
     EventPageRelatedMethod,
 )
 from .index import EventIndexPage
+from .subscription import CalendarSubscription
 
 __all__ = [
     "Audience",
+    "CalendarSubscription",
     "EventFormat",
     "EventIndexPage",
     "EventPage",

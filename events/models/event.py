@@ -11,7 +11,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
-    FieldPanel,
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
@@ -30,6 +29,7 @@ from core.formats import format_date
 from core.models import BasePage
 from events import ics
 from events.blocks import ProgrammeBlock
+from events.outlook import outlook_url
 from events.state import event_state
 
 # The index page's calendar feed lives at this sub-address, so no event may take it as its slug.
@@ -162,6 +162,14 @@ class EventPage(RoutablePageMixin, BasePage):
         related_name="+",
         help_text=_("Who people can ask about the event."),
     )
+    contact_email = models.EmailField(
+        _("contact e-mail"),
+        blank=True,
+        help_text=_(
+            "Optional. Where people write with questions about signing up or taking part, "
+            "such as «innovasjon@stavanger.kommune.no». Default: the contact person's e-mail."
+        ),
+    )
     is_demo = models.BooleanField(
         _("demo content"),
         default=False,
@@ -190,7 +198,7 @@ class EventPage(RoutablePageMixin, BasePage):
             heading=_("When and where"),
         ),
         MultiFieldPanel(["registration_url", "registration_note"], heading=_("Signing up")),
-        FieldPanel("contact_person"),
+        MultiFieldPanel(["contact_person", "contact_email"], heading=_("Contact")),
     ]
     programme_panels = ["programme"]
     after_panels = [
@@ -286,6 +294,15 @@ class EventPage(RoutablePageMixin, BasePage):
         return self.place
 
     @property
+    def contact_address(self):
+        """The e-mail address for questions beside «Meld deg på»: the event's own, else the
+        contact person's; "" when neither is known."""
+        if self.contact_email:
+            return self.contact_email
+        person = self.contact_person
+        return person.email if person else ""
+
+    @property
     def participants_text(self):
         """«Over 800» or «800», with no-break spaces in big numbers; "" when not known."""
         if self.participants is None:
@@ -344,6 +361,7 @@ class EventPage(RoutablePageMixin, BasePage):
         # A new page in the editor's preview has no address yet, so no calendar file either.
         url = self.get_url(request)
         context["calendar_url"] = url + self.reverse_subpage("calendar") if url else ""
+        context["outlook_url"] = outlook_url(self, self.get_full_url(request)) if url else ""
         return context
 
     # Editors see each state before it happens: «Før», «Under» and «Etter» in the preview.

@@ -125,7 +125,12 @@ class EventIndexPage(RoutablePageMixin, SectionOwnerMixin, BasePage):
     @path("kalender/", name="calendar")
     def calendar(self, request):
         """Every event that is live or still to come, as one .ics file (RFC 5545)."""
-        events = list(self.events(request).filter(not_over_filter()).order_by("start", "title"))
+        events = list(
+            self.events(request)
+            .filter(not_over_filter())
+            .select_related("contact_person")  # the description names the contact's e-mail
+            .order_by("start", "title")
+        )
         return ics.calendar_response(
             ics.build_calendar(events, request, name=self.title), filename=f"{self.slug}.ics"
         )

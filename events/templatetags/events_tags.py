@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from caching.privacy import visible
 from core.blocks.common import host_name
+from core.links import is_external
 from events.models import EventIndexPage, EventPage
 from events.state import EventStatus, not_over_filter, state_filter
 
@@ -21,6 +22,18 @@ RECORDING_LOOKBACK = 10
 def recording_host(value):
     """«video.eksempel.no»: where the recording link leads (UI guide: say where links go)."""
     return host_name(value.get("url")) if value else ""
+
+
+@register.filter
+def link_host(url):
+    """«video.eksempel.no»: the host a link leads to, for «(åpnes på …)»."""
+    return host_name(url)
+
+
+@register.simple_tag(takes_context=True)
+def leaves_intranet(context, url):
+    """Whether `url` leads out of the intranet, so its link says so (core/links.py)."""
+    return is_external(url, context.get("request"))
 
 
 @register.inclusion_tag("events/includes/home_event.html", takes_context=True)

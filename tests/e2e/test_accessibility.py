@@ -39,6 +39,7 @@ VIEWS = [
     "/fabrikken/booking/",
     "/fabrikken/booking/mine/",
     "/mine-saker/",
+    "/min-kalender/",
 ]
 
 

@@ -169,6 +169,7 @@ def test_every_forms_error_state_and_receipt_is_valid_html(site, settings):
     batch.add_response("my bookings", page.request.get("/fabrikken/booking/mine/"))
     # «Mine saker» with an application, a guidance request and a booking of each kind.
     batch.add_response("my items", page.request.get("/mine-saker/"))
+    batch.add_response("my calendar address", page.request.get("/min-kalender/"))
 
     batch.assert_valid()
 

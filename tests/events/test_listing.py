@@ -233,7 +233,10 @@ def test_the_front_page_shows_the_stream_while_an_event_is_on(employee_client, i
     )
     html = employee_client.get("/").content.decode()
     assert "Akkurat nå" in html and "Sendes nå" in html
-    assert 'href="https://video.eksempel.no/direkte">Se sendingen</a>' in html
+    assert (
+        'href="https://video.eksempel.no/direkte">Se sendingen '
+        '<span class="button__hint">(åpnes på video.eksempel.no)</span></a>'
+    ) in html
 
 
 def test_the_front_page_shows_the_latest_recording_when_nothing_is_coming(

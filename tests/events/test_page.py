@@ -120,8 +120,8 @@ def test_before_the_event_the_page_offers_sign_up_calendar_and_programme(
     assert "Kommende" in text
     assert re.search(r"Om [56] dager", text)
     assert (
-        '<a class="button button--primary" href="https://skjema.eksempel.no/innovasjonsdagen">Meld deg på</a>'
-        in html
+        '<a class="button button--primary" href="https://skjema.eksempel.no/innovasjonsdagen">'
+        'Meld deg på <span class="button__hint">(åpnes i et eget skjema)</span></a>' in html
     )
     assert f'href="{event.url}kalender/" download' in html
     assert "Legg i kalender" in text and "Meld deg på innen en uke før." in text
@@ -147,8 +147,8 @@ def test_during_the_event_the_stream_comes_first(employee_client, index_page):
 
     assert "Sendes nå" in text
     assert (
-        '<a class="button button--primary" href="https://video.eksempel.no/direkte">Se sendingen</a>'
-        in html
+        '<a class="button button--primary" href="https://video.eksempel.no/direkte">Se sendingen '
+        '<span class="button__hint">(åpnes på video.eksempel.no)</span></a>' in html
     )
     assert text.index("Se sendingen") < text.index("Når") < text.index("Program ")
     for other in ("Meld deg på", "Legg i kalender", "Se opptaket"):
@@ -236,7 +236,8 @@ def test_a_new_event_is_previewed_before_it_has_an_address(index_page):
     )
     html = page.make_preview_request(preview_mode="before").render().content.decode()
     assert "Nytt arrangement" in html
-    assert "kalender/" not in html
+    assert 'kalender/" download' not in html
+    assert "outlook.office.com" not in html
 
 
 def test_related_methods_and_cases_show_only_when_live(employee_client, innovation_day):
@@ -297,5 +298,7 @@ def test_a_streamed_part_says_it_was_streamed_once_the_event_is_over(employee_cl
         programme=[("agenda_item", talk)],
     )
 
-    assert texts(employee_client.get(coming.url), ".programme__tags") == ["Sendes direkte"]
+    assert texts(employee_client.get(coming.url), ".programme__tags") == [
+        "Sendes direkte Lenke kommer"
+    ]
     assert texts(employee_client.get(over.url), ".programme__tags") == ["Ble sendt direkte"]

@@ -92,6 +92,36 @@
   window.addEventListener('afterprint', restoreDetailsAfterPrint);
 })();
 
+/* ==== «Min kalender» (events app): copy the subscription address ==== */
+/*
+ * The button is hidden until this script shows it; without it the address stays in a
+ * read-only box to select and copy by hand. A click selects the address, copies it and
+ * says so in the status line (a live region).
+ */
+(function () {
+  'use strict';
+
+  var buttons = document.querySelectorAll('[data-copy-target]');
+  for (var i = 0; i < buttons.length; i += 1) {
+    (function (button) {
+      var input = document.getElementById(button.getAttribute('data-copy-target'));
+      var status = document.querySelector('[data-copy-status]');
+      if (!input || !navigator.clipboard) {
+        return;
+      }
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        input.select();
+        navigator.clipboard.writeText(input.value).then(function () {
+          if (status) {
+            status.textContent = button.getAttribute('data-copied-text');
+          }
+        });
+      });
+    })(buttons[i]);
+  }
+})();
+
 /* ==== Search (search app): suggestions in the header, the search page's filters ==== */
 /*
  * 1. The header's search box is an ARIA 1.2 combobox with list autocomplete (UI guide
