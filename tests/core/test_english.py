@@ -11,16 +11,28 @@ mean something (two words or more, or one long word). Content stays Norwegian:
 it is marked lang="nb" (page bodies, titles, editors' labels) and left out.
 """
 
+import datetime
 import gettext
 import re
 from functools import cache
 
 import pytest
 from django.conf import settings
+from django.template import engines
 from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
 from cases.models import CasePage
+from core.formats import (
+    at,
+    format_date,
+    format_datetime,
+    format_day_range,
+    format_nok,
+    format_when,
+    month_short,
+    short_day,
+)
 from fabrikken.models import FabrikkenPage, GuidanceRequest, RoomBooking
 from funding.models import FundingApplication, FundingCallPage
 from methods.models import MethodPage, Phase
@@ -157,11 +169,20 @@ def crawl_paths():
     return paths
 
 
+# A date or amount written the Norwegian way: «6. December 2026», «kl. 10.00», «kr 250 000».
+_NORWEGIAN_FORMAT = re.compile(
+    r"\b\d{1,2}\.\s(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\b|\bkl\.\s|\bkr\s\d"
+)
+
+
 def assert_english(response, where):
+    """The page is in English with the notice; returns the Norwegian it still says."""
     html = response.content.decode()
     assert '<html lang="en">' in html, where
     assert "The interface is in English; the content is in Norwegian." in html, where
-    return norwegian_in(html)
+    text = interface_text(html)
+    return norwegian_in(html) + _NORWEGIAN_FORMAT.findall(text)
 
 
 def test_the_catalogue_yields_specific_norwegian_strings():
@@ -210,3 +231,63 @@ def test_every_page_in_english_says_nothing_norwegian_outside_its_content(englis
     found = {where: hits for where, hits in found.items() if hits}
     report = "\n".join(f"{where}: {hits}" for where, hits in found.items())
     assert not found, f"Norwegian interface strings in English:\n{report}"
+
+
+# --- The pieces -----------------------------------------------------------------------------------
+
+
+def test_dates_and_amounts_in_english_order():
+    day = datetime.date(2026, 12, 6)
+    start = at(day, datetime.time(10))
+    with translation.override("en"):
+        assert format_date(day) == "6 December 2026"
+        assert format_date(day, weekday=True, year=False) == "Sunday 6 December"
+        assert format_datetime(start) == "6 December 2026 at\xa010.00"
+        assert format_when(start, at(day, datetime.time(11, 30))) == (
+            "Sunday 6 December 2026 at 10.00–11.30"
+        )
+        assert format_day_range(day, day + datetime.timedelta(days=4)) == "6–10 December 2026"
+        assert format_nok(250_000) == "NOK\xa0250\xa0000"
+        assert short_day(day) == "Sun 6 Dec"
+        assert month_short(day) == "Dec"
+    with translation.override("nb"):
+        assert format_date(day) == "6. desember 2026"
+        assert format_datetime(start) == "6. desember 2026 kl.\xa010.00"
+        assert format_day_range(day, day + datetime.timedelta(days=4)) == "6.–10. desember 2026"
+        assert format_nok(250_000) == "kr\xa0250\xa0000"
+        assert short_day(day) == "søn 6.12."
+
+
+def test_content_is_marked_only_when_the_interface_is_not_norwegian():
+    template = engines["django"].from_string(
+        "{% load core_tags %}<h1{% content_lang %}>{{ title }}</h1> {{ name|as_content }}"
+    )
+    context = {"title": "Om oss", "name": "Forstå <behovet>"}
+    with translation.override("nb"):
+        assert template.render(context) == "<h1>Om oss</h1> Forstå &lt;behovet&gt;"
+    with translation.override("en"):
+        assert template.render(context) == (
+            '<h1 lang="nb">Om oss</h1> <span lang="nb">Forstå &lt;behovet&gt;</span>'
+        )
+
+
+def test_a_norwegian_page_has_no_notice_and_no_extra_lang(demo, client):
+    assert client.login(username="ansatt", password=DEMO_PASSWORD)
+    html = client.get("/hva-er-innovasjon/").content.decode()
+    assert '<html lang="nb">' in html
+    assert "<h1>Hva er innovasjon?</h1>" in html
+    assert "language-notice" not in html
+    # The footer's «Norsk bokmål» switch is the one element that names its language.
+    assert html.count('lang="nb"') == 1
+
+
+def test_an_editors_form_marks_its_labels_and_a_code_form_does_not(english):
+    call = next(call for call in FundingCallPage.objects.live().specific() if call.state.is_open)
+    form = soup(english.get(call.url)).select_one("form.application-form")
+    labels = form.select("label, legend")
+    marked = [label for label in labels if label.find(lang="nb")]
+    assert len(marked) >= 5, "the form builder's labels are content"
+    assert "(required)" in form.get_text()
+    guidance = FabrikkenPage.objects.live().get().route_url("guidance")
+    form = soup(english.get(guidance)).select_one("main form")
+    assert form.select("label") and not form.find(lang="nb")
