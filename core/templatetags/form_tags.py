@@ -115,7 +115,8 @@ def form_field(bound_field, mark_optional=False):
             {
                 "id": option.id_for_label,
                 "value": option.data["value"],
-                "label": words(option.choice_label),
+                # An <option> holds text only: no <span lang> inside it.
+                "label": option.choice_label if kind == "select" else words(option.choice_label),
                 "checked": option.data["selected"],
             }
             for option in bound_field.subwidgets
