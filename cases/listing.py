@@ -39,6 +39,8 @@ class CaseFilterForm(LenientFilterForm):
 class CaseListing(FilteredListing):
     """Everything the listing template shows, computed once per request."""
 
+    CONTENT_FILTERS = ("sektor", "tema", "metode")
+
     def __init__(self, index, request):
         super().__init__(index, request)
         self.base = visible(CasePage.objects.live().descendant_of(index), request)

@@ -7,6 +7,10 @@ moment was stored in. «torsdag 12. mars 2026», «12. mars 2026 kl. 10.00»,
 Weekdays and months are written in lower case in Norwegian, also where a
 catalogue capitalises them (Språkrådet); a template capitalises them at the
 start of a sentence. Other languages keep their catalogue's spelling.
+
+English (the interface's second language) writes its own order: «Thursday 12
+March 2026», «12 March 2026 at 10.00», «16–20 March 2026», «NOK 250 000». Times
+stay «10.00», which British English writes too.
 """
 
 import datetime
@@ -45,10 +49,26 @@ def _local_date(value):
     return local(value).date() if isinstance(value, datetime.datetime) else value
 
 
+def _norwegian():
+    """Whether the active language is a Norwegian one (any other is written as English)."""
+    return (get_language() or "").split("-")[0] in NORWEGIAN_LANGUAGES
+
+
 def _in_norwegian(text):
     """Weekday and month names in lower case when the language is Norwegian."""
-    language = (get_language() or "").split("-")[0]
-    return text.lower() if language in NORWEGIAN_LANGUAGES else text
+    return text.lower() if _norwegian() else text
+
+
+# Date patterns (Django's `date` syntax) per language: Norwegian puts a full stop after
+# the day («12. mars»), English does not («12 March»).
+_DATE_PATTERNS = {
+    "nb": {"day": "j. F", "year": " Y", "weekday": "l ", "at": " \\k\\l.\u00a0"},
+    "en": {"day": "j F", "year": " Y", "weekday": "l ", "at": " \\a\\t\u00a0"},
+}
+
+
+def _pattern(part):
+    return _DATE_PATTERNS["nb" if _norwegian() else "en"][part]
 
 
 # --- Dates and times ----------------------------------------------------------
@@ -69,8 +89,12 @@ def format_time_range(start, end):
 
 
 def format_date(value, weekday=False, year=True):
-    """«12. mars 2026», «torsdag 12. mars 2026» or «torsdag 12. mars»."""
-    pattern = ("l " if weekday else "") + ("j. F Y" if year else "j. F")
+    """«12. mars 2026», «torsdag 12. mars 2026» or «torsdag 12. mars» (English: «12 March 2026»)."""
+    pattern = (
+        (_pattern("weekday") if weekday else "")
+        + _pattern("day")
+        + (_pattern("year") if year else "")
+    )
     return _in_norwegian(formats.date_format(_local_date(value), pattern))
 
 
@@ -80,13 +104,22 @@ def weekday_name(value):
 
 
 def month_short(value):
-    """«mar»: nb's short month name, for a date tile."""
-    return _in_norwegian(formats.date_format(_local_date(value), "b"))
+    """«mar»: nb's short month name, for a date tile (English: «Mar»)."""
+    return _in_norwegian(formats.date_format(_local_date(value), "b" if _norwegian() else "M"))
+
+
+def short_day(value):
+    """«tor 12.3.» (English: «Thu 12 Mar»): a column heading in a week grid."""
+    value = _local_date(value)
+    if _norwegian():
+        return f"{weekday_name(value)[:3]} {value.day}.{value.month}."
+    return formats.date_format(value, "D j M")
 
 
 def format_datetime(moment):
-    """«12. mars 2026 kl. 10.00»."""
-    return _in_norwegian(formats.date_format(local(moment), "j. F Y \\k\\l.\u00a0H.i"))
+    """«12. mars 2026 kl. 10.00» (English: «12 March 2026 at 10.00»)."""
+    pattern = _pattern("day") + _pattern("year") + _pattern("at") + "H.i"
+    return _in_norwegian(formats.date_format(local(moment), pattern))
 
 
 def format_when(start, end):
@@ -106,12 +139,13 @@ def format_when(start, end):
 
 
 def format_day_range(first, last):
-    """«16.–20. mars 2026», «30. mars–3. april 2026», «29. desember 2025–2. januar 2026»."""
+    """«16.–20. mars 2026», «30. mars–3. april 2026», «29. desember 2025–2. januar 2026»
+    (English: «16–20 March 2026»)."""
     if first.year != last.year:
         return f"{format_date(first)}–{format_date(last)}"
     if first.month != last.month:
         return f"{format_date(first, year=False)}–{format_date(last)}"
-    return f"{first.day}.–{format_date(last)}"
+    return f"{first.day}{'.' if _norwegian() else ''}–{format_date(last)}"
 
 
 # --- Numbers and money --------------------------------------------------------
@@ -139,10 +173,10 @@ def format_number(value):
 
 
 def format_nok(amount):
-    """«kr 250 000», kept on one line, for cards, tables and key figures."""
+    """«kr 250 000» (English: «NOK 250 000»), kept on one line, for cards, tables and key figures."""
     if amount is None or amount == "":
         return ""
-    return f"kr{NBSP}{format_number(amount)}"
+    return f"{'kr' if _norwegian() else 'NOK'}{NBSP}{format_number(amount)}"
 
 
 # --- Names --------------------------------------------------------------------

@@ -15,6 +15,8 @@ from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from core.content_language import as_content
+
 PER_PAGE = 24
 PAGE_KEY = "side"
 COLLAPSE_AFTER = 6  # a longer filter group shows this many options and «Vis alle n»
@@ -184,6 +186,10 @@ class FilteredListing(Pages):
     `filter_labels()`; it may narrow each page's query in `page_queryset()`.
     """
 
+    #: Filter groups whose options editors named (phases, topics, sectors): content, marked
+    #: Norwegian when the interface is English (core/content_language.py).
+    CONTENT_FILTERS = ()
+
     def __init__(self, index, request):
         self.index = index
         self.request = request
@@ -249,6 +255,7 @@ class FilteredListing(Pages):
                     "label": label,
                     "count": counts.get(value, 0),
                     "checked": value in chosen if multiple else value == chosen,
+                    "content": name in self.CONTENT_FILTERS,
                 }
             )
         # Ids by position in every choice, not in the shown ones: they stay the same as
@@ -306,7 +313,10 @@ class FilteredListing(Pages):
         active = []
         for name, value in self.selected.items():
             for item in value if isinstance(value, list) else [value] if value else []:
-                active.append({"label": labels[name][item], "url": self.url(without=(name, item))})
+                label = labels[name][item]
+                if name in self.CONTENT_FILTERS:
+                    label = as_content(label)
+                active.append({"label": label, "url": self.url(without=(name, item))})
         return active
 
     # --- Addresses ----------------------------------------------------------------------

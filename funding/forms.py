@@ -220,7 +220,8 @@ class ApplicationForm(OneTimeTokenMixin, BaseForm):
             if isinstance(field, AmountField):
                 field.least, field.most = least or None, most or None
                 if sentence:
-                    field.help_text = " ".join(filter(None, [str(field.help_text), sentence]))
+                    # After the editor's hint, in the interface's language (core/templatetags/form_tags.py).
+                    field.hint_after = sentence
                     field.error_messages["out_of_range"] = " ".join(
                         [
                             sentence,

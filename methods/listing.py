@@ -46,6 +46,8 @@ class MethodFilterForm(LenientFilterForm):
 class MethodListing(FilteredListing):
     """Everything the listing template shows, computed once per request."""
 
+    CONTENT_FILTERS = ("fase", "tema")
+
     def __init__(self, index, request):
         super().__init__(index, request)
         self.base = visible(MethodPage.objects.live().descendant_of(index), request)

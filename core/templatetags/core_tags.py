@@ -1,6 +1,7 @@
 """Dates, times and money in templates, one filter each: «{% load core_tags %}».
 
 The filters take None or "" quietly (they give ""), so a template need not test first.
+`{% content_lang %}` marks what editors wrote as Norwegian when the interface is not.
 """
 
 import datetime
@@ -8,7 +9,7 @@ import datetime
 from django import template
 from django.utils import timezone
 
-from core import formats
+from core import content_language, formats
 
 register = template.Library()
 
@@ -70,10 +71,8 @@ def day_without_year(value):
 
 @register.filter
 def short_day(value):
-    """«tor 12.3.»: a column heading in a week grid."""
-    if not value:
-        return ""
-    return f"{formats.weekday_name(value)[:3]} {value.day}.{value.month}."
+    """«tor 12.3.» (English: «Thu 12 Mar»): a column heading in a week grid."""
+    return formats.short_day(value) if value else ""
 
 
 @register.filter
@@ -92,3 +91,17 @@ def oslo_month_short(moment):
 def nok(amount):
     """250000 → «kr 250 000» with no-break spaces (UI guide §6)."""
     return formats.format_nok(amount)
+
+
+@register.simple_tag
+def content_lang():
+    """` lang="nb"` on an element that holds what editors wrote, when the interface is in
+    another language: `<h1{% content_lang %}>{{ page.title }}</h1>` (core/content_language.py)."""
+    return content_language.lang_attribute()
+
+
+@register.filter
+def as_content(text):
+    """Editors' text inside other words: `{{ phase.name|as_content }}` (a `<span lang="nb">`
+    when the interface is English)."""
+    return content_language.as_content(text)

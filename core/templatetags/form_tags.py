@@ -8,8 +8,11 @@ lists every error at the top, each linking to its field.
 """
 
 from django import forms, template
+from django.utils.html import format_html
 from django.utils.translation import gettext
+from wagtail.contrib.forms.forms import BaseForm
 
+from core.content_language import as_content
 from core.forms import DateInputsWidget, example_date_text, example_datetime_text
 
 register = template.Library()
@@ -59,6 +62,14 @@ def form_error_list(form, fallback_anchor="soknad"):
     return errors
 
 
+def _hint(bound_field, words):
+    """The field's hint; a sentence the code adds to an editor's hint (`hint_after`, such as
+    the call's amount range) follows it in the interface's language."""
+    after = getattr(bound_field.field, "hint_after", "")
+    hint = words(bound_field.help_text)
+    return format_html("{} {}", hint, after) if hint and after else hint or after
+
+
 @register.inclusion_tag("core/includes/form_field.html")
 def form_field(bound_field, mark_optional=False):
     """One field of a form, with label, hint, error and ARIA wiring.
@@ -69,7 +80,7 @@ def form_field(bound_field, mark_optional=False):
     """
     kind = field_kind(bound_field)
     auto_id = bound_field.auto_id
-    has_hint = bool(bound_field.help_text)
+    has_hint = bool(bound_field.help_text or getattr(bound_field.field, "hint_after", ""))
     errors = bound_field.errors
     described_by = " ".join(
         part
@@ -78,17 +89,21 @@ def form_field(bound_field, mark_optional=False):
     )
     required = bound_field.field.required
     widget = bound_field.field.widget
+    # A form-builder form's labels, hints and choices are editors' words (content): marked
+    # Norwegian when the interface is English. A code-made form's come from the catalogue.
+    editors_wrote = isinstance(bound_field.form, BaseForm)
+    words = as_content if editors_wrote else (lambda text: text)
     context = {
         "field": bound_field,
         "kind": kind,
         "id": auto_id,
         "name": bound_field.html_name,
-        "label": bound_field.label,
+        "label": words(bound_field.label),
         "label_suffix": (
             (gettext("(required)") if required else gettext("(optional)")) if mark_optional else ""
         ),
         "required": required,
-        "hint": bound_field.help_text,
+        "hint": _hint(bound_field, words),
         "errors": errors,
         "described_by": described_by,
         "input_class": widget.attrs.get("class", ""),
@@ -100,7 +115,8 @@ def form_field(bound_field, mark_optional=False):
             {
                 "id": option.id_for_label,
                 "value": option.data["value"],
-                "label": option.choice_label,
+                # An <option> holds text only: no <span lang> inside it.
+                "label": option.choice_label if kind == "select" else words(option.choice_label),
                 "checked": option.data["selected"],
             }
             for option in bound_field.subwidgets
@@ -128,7 +144,7 @@ def form_field(bound_field, mark_optional=False):
             }
             for n in range(3)
         ]
-        context["hint"] = bound_field.help_text or gettext("For example %(date)s") % {
+        context["hint"] = context["hint"] or gettext("For example %(date)s") % {
             "date": example_date_text()
         }
     else:
@@ -136,7 +152,7 @@ def form_field(bound_field, mark_optional=False):
         context["input_type"] = getattr(widget, "input_type", "text")
         context["attrs"] = {key: val for key, val in widget.attrs.items() if key in PASSED_ATTRS}
         if isinstance(bound_field.field, forms.DateTimeField):
-            context["hint"] = bound_field.help_text or gettext("For example %(datetime)s") % {
+            context["hint"] = context["hint"] or gettext("For example %(datetime)s") % {
                 "datetime": example_datetime_text()
             }
         if kind == "input" and context["input_type"] in ("number", "date", "datetime-local"):
