@@ -21,9 +21,10 @@ from core import images
 from core.formats import at, format_date, format_time, format_when, local
 from core.images import images_with_renditions
 from core.links import full_url
+from core.models.profile import work_place
 from core.submissions import TOKEN_FIELD, earlier_submission, find_earlier, store_once
 
-from . import emails, free_times, schedule
+from . import courses, emails, free_times, schedule
 from .calendar import booking_calendar_response
 from .forms import BookingForm, GuidanceRequestForm, parse_time, request_summary
 
@@ -88,6 +89,10 @@ def page_context(page, request):
         ),
         "contacts": contact_people(page),
         "my_upcoming_count": upcoming,
+        # The course cards link to their next session: one query, only if there are any.
+        "upcoming_courses": courses.upcoming_courses()
+        if any(block.block_type == "course" for block in page.offer)
+        else [],
     }
 
 
@@ -136,9 +141,12 @@ def guidance_form(page, request):
 
 
 def _guidance_initial(request):
-    """«?hjelp=workshop» from an offer's link preselects the kind of help."""
+    """The service area and unit from the profile; «?hjelp=workshop» from an offer's card preselects the kind."""
+    initial = work_place(request.user)
     kind = request.GET.get("hjelp", "")
-    return {"kind": kind} if kind in GuidanceRequest.Kind.values else {}
+    if kind in GuidanceRequest.Kind.values:
+        initial["kind"] = kind
+    return initial
 
 
 def _find_request(user, token):

@@ -121,7 +121,7 @@ def test_funding_application_with_errors_and_its_receipt(site):
     expect(call.error_summary).to_be_visible()
     report.check(page, "funding application, some errors")
 
-    call.field("Enhet").select_option("Oppvekst og utdanning")
+    call.field("Tjenesteområde").select_option("Oppvekst og utdanning")
     call.field("Beskrivelse av behovet").fill("Færre unødvendige tilsyn om natten.")
     call.field("Hvem er brukerne?").fill("Beboere og nattevakter.")
     call.field("Beløp det søkes om").fill("180000")  # the call takes 100 000–800 000
@@ -152,7 +152,7 @@ def test_guidance_request_with_errors_and_its_receipt(site):
     form.get_by_label(re.compile("^Hva er utfordringen eller ideen")).fill(
         "Vi vil teste digitale innsjekk på biblioteket og trenger hjelp til å planlegge."
     )
-    form.get_by_label(re.compile("^Hvilken enhet jobber du i")).fill("Sølvberget")
+    form.get_by_label(re.compile("^Enhet")).fill("Sølvberget")
     form.get_by_label("Prosessveiledning: velge metoder og lage en plan").check()
     form.get_by_label("Innen en måned").check()
     form.get_by_label(re.compile("^Når passer det for deg")).fill("Tirsdager og torsdager")

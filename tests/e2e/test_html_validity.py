@@ -116,7 +116,7 @@ def test_every_forms_error_state_and_receipt_is_valid_html(site, settings):
     call.date_part("Planlagt oppstart", "År").fill(str(datetime.date.today().year + 1))
     batch.add("funding application, some errors", navigation_html(page, send.click))
     expect(call.error_summary).to_be_visible()
-    call.field("Enhet").select_option("Oppvekst og utdanning")
+    call.field("Tjenesteområde").select_option("Oppvekst og utdanning")
     call.field("Beskrivelse av behovet").fill("Færre unødvendige tilsyn om natten.")
     call.field("Hvem er brukerne?").fill("Beboere og nattevakter.")
     call.field("Beløp det søkes om").fill("250000")
@@ -137,7 +137,7 @@ def test_every_forms_error_state_and_receipt_is_valid_html(site, settings):
     form.get_by_label(re.compile("^Hva er utfordringen eller ideen")).fill(
         "Vi vil teste digitale innsjekk på biblioteket og trenger hjelp til å planlegge."
     )
-    form.get_by_label(re.compile("^Hvilken enhet jobber du i")).fill("Sølvberget")
+    form.get_by_label(re.compile("^Enhet")).fill("Sølvberget")
     form.get_by_label("Prosessveiledning: velge metoder og lage en plan").check()
     form.get_by_label("Innen en måned").check()
     form.get_by_label(re.compile("^Når passer det for deg")).fill("Tirsdager og torsdager")
