@@ -325,8 +325,9 @@ class BookingGrid:
         self.table = page.get_by_role("table")
 
     def next_week(self):
+        # The table is hidden on phones (a day list instead): read its text, not what shows.
         caption = self.table.locator("caption")
-        shown = caption.inner_text()
+        shown = caption.text_content()
         self.page.get_by_role("navigation", name="Velg uke").get_by_role(
             "link", name="Neste uke"
         ).click()
