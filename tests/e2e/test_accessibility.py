@@ -168,6 +168,7 @@ def test_booking_form_with_errors_its_receipt_and_my_bookings(site):
     grid = BookingGrid(page)
     grid.next_week()
     grid.free_slots().first.click()
+    confirm_url = page.url
     report = AccessibilityReport()
     form = page.locator("form.booking-form")
     form.get_by_role("button", name="Bekreft booking").click()
@@ -184,6 +185,16 @@ def test_booking_form_with_errors_its_receipt_and_my_bookings(site):
     page.get_by_role("link", name="Mine bookinger").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mine bookinger")
     report.check(page, "my bookings")
+    # The same time in another room: a warning about the booking just made, not an error.
+    page.goto(confirm_url.replace("rom=prosjektrommet", "rom=verkstedet"))
+    expect(page.locator(".booking-elsewhere")).to_be_visible()
+    report.check(page, "booking, own booking elsewhere")
+    page.set_viewport_size(PHONE)
+    report.check(page, "booking, own booking elsewhere, 390 px")
+    page.goto("/fabrikken/booking/?rom=verkstedet&varighet=240")
+    page.locator(".day-list__link").last.click()
+    report.check(page, "booking, a chosen day, 390 px")
+    page.set_viewport_size(DESKTOP)
     assert_no_console_errors(page)
     report.assert_clean()
 

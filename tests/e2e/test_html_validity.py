@@ -151,6 +151,7 @@ def test_every_forms_error_state_and_receipt_is_valid_html(site, settings):
     grid.next_week()
     batch.add_response("booking, next week", page.request.get(page.url))
     batch.add("booking confirmation", navigation_html(page, grid.free_slots().first.click))
+    confirm_url = page.url
     form = page.locator("form.booking-form")
     confirm = form.get_by_role("button", name="Bekreft booking")
     batch.add("booking, nothing filled in", navigation_html(page, confirm.click))
@@ -167,6 +168,13 @@ def test_every_forms_error_state_and_receipt_is_valid_html(site, settings):
     batch.add_response("a booking of one's own", page.request.get(booking))
     batch.add_response("cancel a booking", page.request.get(booking + "avbestill/"))
     batch.add_response("my bookings", page.request.get("/fabrikken/booking/mine/"))
+    # The same time in another room: the warning about the booking just made.
+    elsewhere = confirm_url.replace("rom=prosjektrommet", "rom=verkstedet")
+    batch.add_response("booking, own booking elsewhere", page.request.get(elsewhere))
+    batch.add_response(
+        "booking, a chosen day and length",
+        page.request.get("/fabrikken/booking/?rom=verkstedet&varighet=240&dag=2000-01-01"),
+    )
     # «Mine saker» with an application, a guidance request and a booking of each kind.
     batch.add_response("my items", page.request.get("/mine-saker/"))
 
