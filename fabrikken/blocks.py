@@ -41,6 +41,8 @@ class OfferItemBlock(blocks.StructBlock):
         label=_("Request type"),
         choices=GuidanceRequest.Kind.choices,
         required=False,
+        # A setting, not content: its label is no word to find the page by.
+        search_index=False,
         help_text=_(
             "What «Be om veiledning» from this card ticks in the form. Empty: the usual "
             "type for this kind of offer."
