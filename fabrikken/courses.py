@@ -8,21 +8,22 @@ include a `start`. One query for the whole page, however many course cards.
 
 from django.utils import timezone
 
+from caching.privacy import visible
 from core.schedule import scheduled_models
 
 # Enough to find the next session of each of a handful of courses.
 UPCOMING_LIMIT = 50
 
 
-def upcoming_courses(now=None):
-    """Live pages with a `start` still ahead, soonest first."""
+def upcoming_courses(request, now=None):
+    """Live pages with a `start` still ahead that `request` may see, soonest first."""
     now = now or timezone.now()
     pages = []
     for model, fields in scheduled_models():
         if "start" not in fields:
             continue
         pages += list(
-            model.objects.live()
+            visible(model.objects.live(), request)
             .filter(start__gt=now)
             .order_by("start")
             .only("id", "title", "url_path", "path", "depth", "start")[:UPCOMING_LIMIT]

@@ -90,7 +90,7 @@ def page_context(page, request):
         "contacts": contact_people(page),
         "my_upcoming_count": upcoming,
         # The course cards link to their next session: one query, only if there are any.
-        "upcoming_courses": courses.upcoming_courses()
+        "upcoming_courses": courses.upcoming_courses(request)
         if any(block.block_type == "course" for block in page.offer)
         else [],
     }
