@@ -5,20 +5,110 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('fabrikken', '0003_contact_person_from_core'),
+        ("fabrikken", "0003_contact_person_from_core"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='guidancerequest',
-            name='service_area',
-            field=models.CharField(blank=True, max_length=120, verbose_name='service area'),
+            model_name="guidancerequest",
+            name="service_area",
+            field=models.CharField(blank=True, max_length=120, verbose_name="service area"),
         ),
         migrations.AlterField(
-            model_name='fabrikkenpage',
-            name='offer',
-            field=wagtail.fields.StreamField([('guidance', 8), ('workshop', 8), ('course', 8), ('materials', 8)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 80}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'help_text': 'What employees get, and who it is for. Two or three sentences.', 'label': 'Description'}), 2: ('wagtail.blocks.CharBlock', (), {'max_length': 120}), 3: ('wagtail.blocks.ListBlock', (2,), {'default': [], 'help_text': 'Short facts shown as a list, such as «3 hours» or «Book 3–4 weeks ahead».', 'label': 'Practical details', 'max_num': 6, 'min_num': 0}), 4: ('wagtail.blocks.BooleanBlock', (), {'help_text': 'Marks the offer «Demo-innhold»: only for invented example content.', 'label': 'Demo content', 'required': False}), 5: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('idea', 'A chat about an idea'), ('process', 'Process guidance: choosing methods, making a plan'), ('workshop', 'A facilitated workshop for our team'), ('course', 'A method course for our team'), ('application', 'Feedback on a funding application'), ('materials', 'Borrowing materials'), ('other', 'Something else')], 'help_text': 'What «Be om veiledning» from this card ticks in the form. Empty: the usual type for this kind of offer.', 'label': 'Request type', 'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'help_text': 'For a weekly drop-in, such as «Tirsdager kl. 13–15»: the card shows the time and place instead of a request button.', 'label': 'Drop-in time', 'max_length': 80, 'required': False}), 7: ('wagtail.blocks.CharBlock', (), {'help_text': "Where to come. Empty: Fabrikken's own venue and address.", 'label': 'Drop-in place', 'max_length': 120, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('title', 0), ('description', 1), ('details', 3), ('is_demo', 4), ('request_kind', 5), ('drop_in', 6), ('drop_in_place', 7)]], {})}, help_text='Guidance, facilitated workshops, method courses and materials to borrow.', verbose_name='what Fabrikken offers'),
+            model_name="fabrikkenpage",
+            name="offer",
+            field=wagtail.fields.StreamField(
+                [("guidance", 8), ("workshop", 8), ("course", 8), ("materials", 8)],
+                blank=True,
+                block_lookup={
+                    0: ("wagtail.blocks.CharBlock", (), {"label": "Title", "max_length": 80}),
+                    1: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["bold", "italic", "link", "document-link", "ol", "ul"],
+                            "help_text": "What employees get, and who it is for. Two or three sentences.",
+                            "label": "Description",
+                        },
+                    ),
+                    2: ("wagtail.blocks.CharBlock", (), {"max_length": 120}),
+                    3: (
+                        "wagtail.blocks.ListBlock",
+                        (2,),
+                        {
+                            "default": [],
+                            "help_text": "Short facts shown as a list, such as «3 hours» or «Book 3–4 weeks ahead».",
+                            "label": "Practical details",
+                            "max_num": 6,
+                            "min_num": 0,
+                        },
+                    ),
+                    4: (
+                        "wagtail.blocks.BooleanBlock",
+                        (),
+                        {
+                            "help_text": "Marks the offer «Demo-innhold»: only for invented example content.",
+                            "label": "Demo content",
+                            "required": False,
+                        },
+                    ),
+                    5: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("idea", "A chat about an idea"),
+                                ("process", "Process guidance: choosing methods, making a plan"),
+                                ("workshop", "A facilitated workshop for our team"),
+                                ("course", "A method course for our team"),
+                                ("application", "Feedback on a funding application"),
+                                ("materials", "Borrowing materials"),
+                                ("other", "Something else"),
+                            ],
+                            "help_text": "What «Be om veiledning» from this card ticks in the form. Empty: the usual type for this kind of offer.",
+                            "label": "Request type",
+                            "required": False,
+                        },
+                    ),
+                    6: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "For a weekly drop-in, such as «Tirsdager kl. 13–15»: the card shows the time and place instead of a request button.",
+                            "label": "Drop-in time",
+                            "max_length": 80,
+                            "required": False,
+                        },
+                    ),
+                    7: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Where to come. Empty: Fabrikken's own venue and address.",
+                            "label": "Drop-in place",
+                            "max_length": 120,
+                            "required": False,
+                        },
+                    ),
+                    8: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 0),
+                                ("description", 1),
+                                ("details", 3),
+                                ("is_demo", 4),
+                                ("request_kind", 5),
+                                ("drop_in", 6),
+                                ("drop_in_place", 7),
+                            ]
+                        ],
+                        {},
+                    ),
+                },
+                help_text="Guidance, facilitated workshops, method courses and materials to borrow.",
+                verbose_name="what Fabrikken offers",
+            ),
         ),
     ]
