@@ -64,7 +64,8 @@ def make_content_page(parent=None, publish=True, **fields):
 FUNDING_FIELDS = [
     # label, field type, required, choices, help text
     ("Prosjekttittel", "singleline", True, "", "Et kort navn som sier hva dere vil prøve ut."),
-    ("Enhet", "dropdown", True, "Helse og velferd\nOppvekst og utdanning", ""),
+    ("Tjenesteområde", "dropdown", True, "Helse og velferd\nOppvekst og utdanning", ""),
+    ("Enhet", "singleline", True, "", "For eksempel «Hundvåg sykehjem»."),
     ("Beskrivelse av behovet", "multiline", True, "", ""),
     ("Beløp det søkes om", "number", True, "", "I kroner."),
     ("Samarbeidspartnere", "checkboxes", False, "Universitetet i Stavanger\nNæringslivet", ""),

@@ -11,6 +11,9 @@ from wagtail import blocks
 
 from core.blocks import RICH_TEXT_FEATURES
 
+from .courses import next_course
+from .models.guidance import GuidanceRequest
+
 GROUP_OFFER = _("Offer")
 
 
@@ -34,8 +37,34 @@ class OfferItemBlock(blocks.StructBlock):
         required=False,
         help_text=_("Marks the offer «Demo-innhold»: only for invented example content."),
     )
+    request_kind = blocks.ChoiceBlock(
+        label=_("Request type"),
+        choices=GuidanceRequest.Kind.choices,
+        required=False,
+        # A setting, not content: its label is no word to find the page by.
+        search_index=False,
+        help_text=_(
+            "What «Be om veiledning» from this card ticks in the form. Empty: the usual "
+            "type for this kind of offer."
+        ),
+    )
+    drop_in = blocks.CharBlock(
+        label=_("Drop-in time"),
+        max_length=80,
+        required=False,
+        help_text=_(
+            "For a weekly drop-in, such as «Tirsdager kl. 13–15»: the card shows the time and "
+            "place instead of a request button."
+        ),
+    )
+    drop_in_place = blocks.CharBlock(
+        label=_("Drop-in place"),
+        max_length=120,
+        required=False,
+        help_text=_("Where to come. Empty: Fabrikken's own venue and address."),
+    )
 
-    # The kind of help the «Be om veiledning» link asks for (GuidanceRequest.Kind).
+    # The request type when the card names none (GuidanceRequest.Kind).
     guidance_kind = ""
 
     class Meta:
@@ -45,7 +74,7 @@ class OfferItemBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         context["kind"] = self.name
-        context["guidance_kind"] = self.guidance_kind
+        context["guidance_kind"] = value.get("request_kind") or self.guidance_kind
         return context
 
 
@@ -82,7 +111,15 @@ class WorkshopOfferBlock(OfferItemBlock):
 
 
 class CourseOfferBlock(OfferItemBlock):
+    """A course links to its next scheduled session: an upcoming event named after it."""
+
     guidance_kind = "course"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        courses = (parent_context or {}).get("upcoming_courses", [])
+        context["next_course"] = next_course(value["title"], courses)
+        return context
 
     class Meta:
         icon = "doc-full"

@@ -30,10 +30,12 @@ class GuidanceRequestForm(OneTimeTokenMixin, forms.ModelForm):
 
     class Meta:
         model = GuidanceRequest
-        fields = ["challenge", "unit", "kind", "urgency", "preferred_times"]
+        fields = ["challenge", "service_area", "unit", "kind", "urgency", "preferred_times"]
+        # «Tjenesteområde» and «Enhet» as in every form of the section, prefilled from the profile.
         labels = {
             "challenge": _("What is the challenge or the idea?"),
-            "unit": _("Which unit do you work in?"),
+            "service_area": _("Service area"),
+            "unit": _("Unit"),
             "kind": _("What kind of help do you want?"),
             "urgency": _("How urgent is it?"),
             "preferred_times": _("When does it suit you?"),
@@ -42,7 +44,8 @@ class GuidanceRequestForm(OneTimeTokenMixin, forms.ModelForm):
             "challenge": _(
                 "What do you want to change or try, and for whom? A few sentences are enough."
             ),
-            "unit": _("For example «Hundvåg sykehjem» or «Oppvekst og utdanning, stab»."),
+            "service_area": _("For example «Helse og velferd»."),
+            "unit": _("Where you work, for example «Hundvåg sykehjem»."),
             "preferred_times": _(
                 "Days or times that suit you, for example «tirsdager etter kl. 12» or «uke 14»."
             ),
@@ -58,7 +61,9 @@ class GuidanceRequestForm(OneTimeTokenMixin, forms.ModelForm):
                 "required": _("Describe the challenge or the idea."),
                 "max_length": _("Shorten the description to at most %(limit_value)d characters."),
             },
-            "unit": {"required": _("Write which unit you work in.")},
+            "unit": {
+                "required": _("Write which unit you work in, for example «Hundvåg sykehjem».")
+            },
             "kind": {"required": _("Choose what kind of help you want.")},
             "urgency": {"required": _("Choose how urgent it is.")},
             "preferred_times": {
@@ -82,6 +87,11 @@ def request_summary(guidance_request):
     labels = GuidanceRequestForm.Meta.labels
     return [
         (labels["challenge"], guidance_request.challenge),
+        *(
+            [(labels["service_area"], guidance_request.service_area)]
+            if guidance_request.service_area
+            else []
+        ),
         (labels["unit"], guidance_request.unit),
         (labels["kind"], guidance_request.get_kind_display()),
         (labels["urgency"], guidance_request.get_urgency_display()),

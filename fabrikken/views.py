@@ -18,12 +18,13 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
 
 from core import images
-from core.formats import at, format_date, format_when, local
+from core.formats import at, format_date, format_time, format_when, local
 from core.images import images_with_renditions
 from core.links import full_url
+from core.models.profile import work_place
 from core.submissions import TOKEN_FIELD, earlier_submission, find_earlier, store_once
 
-from . import emails, schedule
+from . import courses, emails, free_times, schedule
 from .calendar import booking_calendar_response
 from .forms import BookingForm, GuidanceRequestForm, parse_time, request_summary
 
@@ -88,6 +89,10 @@ def page_context(page, request):
         ),
         "contacts": contact_people(page),
         "my_upcoming_count": upcoming,
+        # The course cards link to their next session: one query, only if there are any.
+        "upcoming_courses": courses.upcoming_courses(request)
+        if any(block.block_type == "course" for block in page.offer)
+        else [],
     }
 
 
@@ -136,9 +141,12 @@ def guidance_form(page, request):
 
 
 def _guidance_initial(request):
-    """«?hjelp=workshop» from an offer's link preselects the kind of help."""
+    """The service area and unit from the profile; «?hjelp=workshop» from an offer's card preselects the kind."""
+    initial = work_place(request.user)
     kind = request.GET.get("hjelp", "")
-    return {"kind": kind} if kind in GuidanceRequest.Kind.values else {}
+    if kind in GuidanceRequest.Kind.values:
+        initial["kind"] = kind
+    return initial
 
 
 def _find_request(user, token):
@@ -204,16 +212,28 @@ def _room_from(rooms, slug):
 
 
 def week_grid(page, request):
+    """The week of one room: a table on wide screens; on phones the days, then a day's free times.
+
+    «?dag=2026-03-17» chooses the day (and so the week), «?uke=2026-W12» the
+    week, «?varighet=90» the length «Neste ledige tid» looks for. All of it
+    works without JavaScript.
+    """
     if refused := _get_only(request):
         return refused
     now = timezone.now()
     rooms = page.bookable_rooms()
     room = _room_from(rooms, request.GET.get("rom"))
     hours = page.hours_by_weekday()
+    minutes = free_times.parse_duration(request.GET.get("varighet"))
     # Only the weeks from this one to the horizon's are offered; others show the nearest.
     today = local(now).date()
     last_day = page.last_bookable_day(today)
-    monday = schedule.parse_week(request.GET.get("uke")) or schedule.default_monday(hours, now)
+    wanted_day = free_times.parse_day(request.GET.get("dag"))
+    monday = (
+        schedule.monday_of(wanted_day)
+        if wanted_day
+        else schedule.parse_week(request.GET.get("uke")) or schedule.default_monday(hours, now)
+    )
     monday = schedule.offered_monday(monday, today, last_day)
     grid = (
         schedule.week_grid(room, monday, hours, request.user, now, last_day=last_day)
@@ -228,24 +248,77 @@ def week_grid(page, request):
         "current_title": gettext("Book a room"),
     }
     if grid is not None:
-        this_week = schedule.week_param(schedule.monday_of(today))
-        has_previous = grid.monday > schedule.monday_of(today)
-        has_next = grid.monday < schedule.monday_of(last_day)
-        context.update(
-            {
-                "previous_url": page.route_url("booking", rom=room.slug, uke=grid.previous_param)
-                if has_previous
-                else "",
-                "this_week_url": page.route_url("booking", rom=room.slug, uke=this_week),
-                "next_url": page.route_url("booking", rom=room.slug, uke=grid.next_param)
-                if has_next
-                else "",
-                "horizon_text": gettext("You can book until %(date)s.")
-                % {"date": format_date(last_day, weekday=True)},
-            }
-        )
+        context.update(_week_context(page, grid, today, last_day, minutes))
+        context.update(_day_context(page, grid, wanted_day, today, minutes))
+        context.update(_next_free_context(page, room, minutes, hours, now, last_day))
         _link_segments(page, grid)
     return _render(page, request, "fabrikken/week_grid.html", context)
+
+
+def _week_context(page, grid, today, last_day, minutes):
+    room = grid.room
+    varighet = _duration_param(minutes)
+    has_previous = grid.monday > schedule.monday_of(today)
+    has_next = grid.monday < schedule.monday_of(last_day)
+    return {
+        "previous_url": page.route_url(
+            "booking", rom=room.slug, uke=grid.previous_param, varighet=varighet
+        )
+        if has_previous
+        else "",
+        "this_week_url": page.route_url(
+            "booking",
+            rom=room.slug,
+            uke=schedule.week_param(schedule.monday_of(today)),
+            varighet=varighet,
+        ),
+        "next_url": page.route_url("booking", rom=room.slug, uke=grid.next_param, varighet=varighet)
+        if has_next
+        else "",
+        "horizon_text": gettext("You can book until %(date)s.")
+        % {"date": format_date(last_day, weekday=True)},
+    }
+
+
+def _day_context(page, grid, wanted_day, today, minutes):
+    """The phone's view: the week's days with their free counts, and the chosen day's free times."""
+    days = free_times.days_of(grid)
+    chosen = free_times.chosen_day(days, wanted_day, today)
+    for item in days:
+        item.url = page.route_url(
+            "booking",
+            rom=grid.room.slug,
+            dag=item.day.isoformat(),
+            varighet=_duration_param(minutes),
+        )
+        item.is_chosen = item is chosen
+    return {"days": days, "chosen_day": chosen}
+
+
+def _duration_param(minutes):
+    """The length in the address only when it is not the default: shorter links."""
+    return "" if minutes == free_times.DEFAULT_DURATION else minutes
+
+
+def _next_free_context(page, room, minutes, hours, now, last_day):
+    slot = free_times.next_free_slot(room, minutes, hours, now=now, last_day=last_day)
+    return {
+        "durations": [(value, free_times.duration_label(value)) for value in free_times.DURATIONS],
+        "duration": minutes,
+        "duration_label": free_times.duration_label(minutes),
+        "next_free": slot,
+        "next_free_url": _confirm_url(page, room, slot.start, slot.end) if slot else "",
+    }
+
+
+def _confirm_url(page, room, start, end):
+    start, end = local(start), local(end)
+    return page.route_url(
+        "confirm_booking",
+        rom=room.slug,
+        start=start.strftime("%Y-%m-%dT%H:%M"),
+        slutt=end.strftime("%H.%M"),
+    )
 
 
 def _link_segments(page, grid):
@@ -254,13 +327,7 @@ def _link_segments(page, grid):
         for cell in row.cells:
             for segment in cell.segments:
                 if segment.state == schedule.FREE:
-                    start, end = local(segment.start), local(segment.end)
-                    segment.url = page.route_url(
-                        "confirm_booking",
-                        rom=grid.room.slug,
-                        start=start.strftime("%Y-%m-%dT%H:%M"),
-                        slutt=end.strftime("%H.%M"),
-                    )
+                    segment.url = _confirm_url(page, grid.room, segment.start, segment.end)
                 elif segment.state == schedule.MINE:
                     segment.url = page.route_url("booking_detail", segment.booking.pk)
 
@@ -339,15 +406,18 @@ def _find_booking(user, token):
 
 def _render_confirm(page, request, form, status=200):
     room = form.rooms.get(form["room"].value())
-    week = None
-    day = form.cleaned_data.get("date") if hasattr(form, "cleaned_data") else None
+    start, end = _chosen_times(form)
+    has_time = room is not None and bool(start and end) and start < end
+    day = local(start).date() if has_time else None
     if day is None and not form.is_bound:
         day = form.initial.get("date")
-    if day is not None:
-        week = schedule.week_param(schedule.monday_of(day))
+    grid_url = page.route_url(
+        "booking",
+        rom=room.slug if room else "",
+        dag=day.isoformat() if day else "",
+    )
     chosen = ""
-    start, end = _chosen_times(form)
-    if room is not None and start and end and start < end:
+    if has_time:
         chosen = gettext("%(room)s, %(when)s") % {
             "room": room.name,
             "when": format_when(start, end),
@@ -360,15 +430,44 @@ def _render_confirm(page, request, form, status=200):
             **_links(page),
             "form": form,
             "room": room,
-            "grid_url": page.route_url("booking", rom=room.slug if room else "", uke=week),
+            "grid_url": grid_url,
+            # «Endre tidspunkt» leads back to the chosen day's free times.
+            "change_url": f"{grid_url}#ledige-tider" if day else grid_url,
             "has_rooms": bool(form.rooms),
             "chosen": chosen,
+            "fixed_time": _fixed_time(form, room, start, end) if has_time else [],
+            "elsewhere": free_times.own_bookings_elsewhere(request.user, room, start, end)
+            if has_time
+            else [],
             # Each showing of the form starts a new «since you opened it».
             "opened": int(timezone.now().timestamp()),
             "current_title": gettext("Confirm booking"),
         },
         status=status,
     )
+
+
+TIME_FIELDS = ("room", "date", "start", "end")
+
+
+def _fixed_time(form, room, start, end):
+    """The room and time as hidden fields, when they need no change: the form shows them read-only.
+
+    A time chosen in the week or day view is shown as a summary with «Endre
+    tidspunkt»; the fields come back (with their errors) when any of them is
+    wrong or the room is taken.
+    """
+    if form.non_field_errors() or any(form.errors.get(name) for name in TIME_FIELDS):
+        return []
+    day = local(start).date()
+    return [
+        ("room", room.slug),
+        ("date_0", str(day.day)),
+        ("date_1", str(day.month)),
+        ("date_2", str(day.year)),
+        ("start", format_time(local(start))),
+        ("end", format_time(local(end))),
+    ]
 
 
 def _chosen_times(form):

@@ -63,6 +63,7 @@ class GuidanceRequestViewSet(ModelViewSet):
         "created_at",
         "requester_name",
         "requester_email",
+        "service_area",
         "unit",
         "kind",
         "urgency",
@@ -90,8 +91,12 @@ class GuidanceRequestViewSet(ModelViewSet):
                         ]
                     ),
                     FieldRowPanel(
-                        [FieldPanel("unit", read_only=True), FieldPanel("kind", read_only=True)]
+                        [
+                            FieldPanel("service_area", read_only=True),
+                            FieldPanel("unit", read_only=True),
+                        ]
                     ),
+                    FieldPanel("kind", read_only=True),
                     FieldPanel("urgency", read_only=True),
                     FieldPanel("challenge", read_only=True),
                     FieldPanel("preferred_times", read_only=True),

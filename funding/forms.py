@@ -28,6 +28,7 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from core.formats import format_date, format_number
 from core.forms import DateInputsField, example_date_text, example_datetime_text
+from core.models.profile import PROFILE_FIELD_LABELS, work_place
 from core.submissions import TOKEN_FIELD, OneTimeTokenMixin
 
 # A sanity limit: no call gives out a trillion kroner, and a shorter number keeps
@@ -206,6 +207,23 @@ class ApplicationForm(OneTimeTokenMixin, BaseForm):
         super().__init__(*args, **kwargs)
         self.add_token()
         self.apply_limits()
+        if not self.is_bound:
+            self.prefill_work_place()
+
+    def prefill_work_place(self):
+        """«Tjenesteområde» and «Enhet» from the applicant's profile, where the form asks for them.
+
+        A dropdown is prefilled only with one of its own choices.
+        """
+        known = work_place(self.user)
+        for name, field in self.fields.items():
+            value = known.get(PROFILE_FIELD_LABELS.get(str(field.label).strip().casefold(), ""))
+            if not value or name in self.initial:
+                continue
+            choices = getattr(field, "choices", None)
+            if choices is not None and value not in {str(choice[0]) for choice in choices}:
+                continue
+            self.initial[name] = value
 
     def apply_limits(self):
         """The call's amount range on every amount, and no date in the past.

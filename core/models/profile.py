@@ -37,3 +37,19 @@ class StaffProfile(models.Model):
 
     def __str__(self):
         return f"{self.user.get_full_name() or self.user.get_username()}, {self.unit}"
+
+
+# Form fields editors name like this are prefilled from the profile (a funding call's
+# form is built by its editors; the section's own forms name the fields in code).
+PROFILE_FIELD_LABELS = {"tjenesteområde": "service_area", "enhet": "unit"}
+
+
+def work_place(user):
+    """{"service_area": …, "unit": …}: what the user's profile knows, for forms to prefill.
+
+    One query; empty values and a missing profile give nothing to prefill.
+    """
+    if user is None or not user.is_authenticated:
+        return {}
+    known = StaffProfile.objects.filter(user=user).values("service_area", "unit").first() or {}
+    return {name: value for name, value in known.items() if value}

@@ -71,12 +71,13 @@ def _hint(bound_field, words):
 
 
 @register.inclusion_tag("core/includes/form_field.html")
-def form_field(bound_field, mark_optional=False):
+def form_field(bound_field):
     """One field of a form, with label, hint, error and ARIA wiring.
 
-    `mark_optional` labels every field «(obligatorisk)» or «(valgfritt)», for
-    forms where some fields are optional (UI guide §5.6). A widget's `class`
-    attribute is added to the input's (for example `input--width-10`).
+    One convention in every form of the section (issue #20): an optional field
+    says «(valgfritt)» after its label; a required one carries no mark (UI
+    guide §5.6). A widget's `class` attribute is added to the input's (for
+    example `input--width-10`).
     """
     kind = field_kind(bound_field)
     auto_id = bound_field.auto_id
@@ -99,9 +100,7 @@ def form_field(bound_field, mark_optional=False):
         "id": auto_id,
         "name": bound_field.html_name,
         "label": words(bound_field.label),
-        "label_suffix": (
-            (gettext("(required)") if required else gettext("(optional)")) if mark_optional else ""
-        ),
+        "label_suffix": "" if required else gettext("(optional)"),
         "required": required,
         "hint": _hint(bound_field, words),
         "errors": errors,

@@ -52,15 +52,29 @@ def rich(*paragraphs):
     return "".join(f"<p>{text}</p>" for text in paragraphs)
 
 
-def offer(kind, title, description, details):
+def offer(kind, title, description, details, request_kind="", drop_in=""):
     return (
         kind,
-        {"title": title, "description": rich(description), "details": details, "is_demo": True},
+        {
+            "title": title,
+            "description": rich(description),
+            "details": details,
+            "is_demo": True,
+            "request_kind": request_kind,
+            "drop_in": drop_in,
+        },
     )
 
 
 OFFER = [
-    offer(item["kind"], item["title"], item["description"], item["details"])
+    offer(
+        item["kind"],
+        item["title"],
+        item["description"],
+        item["details"],
+        item.get("request_kind", ""),
+        item.get("drop_in", ""),
+    )
     for item in CONTENT["offer"]
 ]
 ROOMS = CONTENT["rooms"]

@@ -42,6 +42,7 @@ class GuidanceRequest(models.Model):
     requester_name = models.CharField(_("requester's name"), max_length=300)
     requester_email = models.EmailField(_("requester's e-mail"), blank=True)
     challenge = models.TextField(_("the challenge"), max_length=4000)
+    service_area = models.CharField(_("service area"), max_length=120, blank=True)
     unit = models.CharField(_("unit"), max_length=200)
     kind = models.CharField(_("kind of help"), max_length=20, choices=Kind.choices)
     urgency = models.CharField(_("urgency"), max_length=10, choices=Urgency.choices)

@@ -417,7 +417,6 @@ class FundingCallPage(BasePage, AbstractEmailForm):
         if form is not None:
             required = form.visible_fields_required
             context["all_required"] = all(required)
-            context["mark_optional"] = not all(required)
         return context
 
     def refusal_message(self, state):

@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 # password (as in production); the demo sign-ins get this one instead.
 DEMO_PASSWORD = "e2e-demo-passord"
 # What the forms add to a label (UI guide §5.6).
-OPTIONAL_MARK = r"( \((obligatorisk|valgfritt)\))?"
+OPTIONAL_MARK = r"( \(valgfritt\))?"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -304,7 +304,7 @@ class FundingCallPage:
         self.error_summary = page.locator(".error-summary")
 
     def field(self, label):
-        """A field by its label, which may end in «(obligatorisk)» or «(valgfritt)»."""
+        """A field by its label, which may end in «(valgfritt)»."""
         return self.form.get_by_label(re.compile(rf"^{re.escape(label)}{OPTIONAL_MARK}$"))
 
     def date_part(self, legend, part):
@@ -325,8 +325,9 @@ class BookingGrid:
         self.table = page.get_by_role("table")
 
     def next_week(self):
+        # The table is hidden on phones (a day list instead): read its text, not what shows.
         caption = self.table.locator("caption")
-        shown = caption.inner_text()
+        shown = caption.text_content()
         self.page.get_by_role("navigation", name="Velg uke").get_by_role(
             "link", name="Neste uke"
         ).click()

@@ -122,7 +122,7 @@ def test_funding_application_with_errors_and_its_receipt(site):
     expect(call.error_summary).to_be_visible()
     report.check(page, "funding application, some errors")
 
-    call.field("Enhet").select_option("Oppvekst og utdanning")
+    call.field("Tjenesteområde").select_option("Oppvekst og utdanning")
     call.field("Beskrivelse av behovet").fill("Færre unødvendige tilsyn om natten.")
     call.field("Hvem er brukerne?").fill("Beboere og nattevakter.")
     call.field("Beløp det søkes om").fill("180000")  # the call takes 100 000–800 000
@@ -153,7 +153,7 @@ def test_guidance_request_with_errors_and_its_receipt(site):
     form.get_by_label(re.compile("^Hva er utfordringen eller ideen")).fill(
         "Vi vil teste digitale innsjekk på biblioteket og trenger hjelp til å planlegge."
     )
-    form.get_by_label(re.compile("^Hvilken enhet jobber du i")).fill("Sølvberget")
+    form.get_by_label(re.compile("^Enhet")).fill("Sølvberget")
     form.get_by_label("Prosessveiledning: velge metoder og lage en plan").check()
     form.get_by_label("Innen en måned").check()
     form.get_by_label(re.compile("^Når passer det for deg")).fill("Tirsdager og torsdager")
@@ -169,6 +169,7 @@ def test_booking_form_with_errors_its_receipt_and_my_bookings(site):
     grid = BookingGrid(page)
     grid.next_week()
     grid.free_slots().first.click()
+    confirm_url = page.url
     report = AccessibilityReport()
     form = page.locator("form.booking-form")
     form.get_by_role("button", name="Bekreft booking").click()
@@ -185,6 +186,16 @@ def test_booking_form_with_errors_its_receipt_and_my_bookings(site):
     page.get_by_role("link", name="Mine bookinger").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mine bookinger")
     report.check(page, "my bookings")
+    # The same time in another room: a warning about the booking just made, not an error.
+    page.goto(confirm_url.replace("rom=prosjektrommet", "rom=verkstedet"))
+    expect(page.locator(".booking-elsewhere")).to_be_visible()
+    report.check(page, "booking, own booking elsewhere")
+    page.set_viewport_size(PHONE)
+    report.check(page, "booking, own booking elsewhere, 390 px")
+    page.goto("/fabrikken/booking/?rom=verkstedet&varighet=240")
+    page.locator(".day-list__link").last.click()
+    report.check(page, "booking, a chosen day, 390 px")
+    page.set_viewport_size(DESKTOP)
     assert_no_console_errors(page)
     report.assert_clean()
 

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from demo import factories
-from tests.e2e.pages import BookingGrid, assert_no_console_errors
+from tests.e2e.pages import PHONE, BookingGrid, assert_no_console_errors
 
 pytestmark = pytest.mark.e2e
 
@@ -54,3 +54,29 @@ def test_the_second_of_two_employees_booking_the_same_slot_is_refused_clearly(si
     grid = BookingGrid(second)
     expect(grid.free_slots().first).to_be_visible()
     expect(grid.table.get_by_role("link", name=re.compile(re.escape(taken)))).to_have_count(0)
+
+
+def test_on_a_phone_an_employee_picks_a_day_then_a_free_time_and_books_it(site):
+    page = site.visit("/fabrikken/booking/?rom=verkstedet", user="ansatt", viewport=PHONE)
+    # The week table needs a wide screen; a phone gets «Neste ledige tid» and the days.
+    expect(page.get_by_role("table")).to_be_hidden()
+    next_free = page.get_by_role("link", name=re.compile(r"^Book denne tiden"))
+    expect(next_free).to_be_in_viewport()
+
+    # Choose a day: its free times are plain links, in the first screen after the jump.
+    days = page.get_by_role("list").filter(has=page.locator(".day-list__link"))
+    days.get_by_role("link").last.click()
+    expect(page.locator(".day-list__link[aria-current='date']")).to_have_count(1)
+    first_time = page.locator(".free-times__link").first
+    expect(first_time).to_be_in_viewport()
+    chosen = re.search(r"book (.+)$", first_time.inner_text()).group(1)
+    first_time.click()
+
+    # The confirmation shows the time read-only, with «Endre tidspunkt».
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bekreft booking")
+    expect(page.locator(".booking-chosen")).to_contain_text(chosen.split(" kl. ")[1])
+    expect(page.get_by_role("link", name="Endre tidspunkt")).to_be_visible()
+    BookingGrid(page).confirm(people=6, purpose="Workshop om brukerreiser")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Rommet er booket")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_no_console_errors(page)

@@ -28,7 +28,7 @@ def test_an_employee_applies_for_funding_and_a_moderator_finds_the_application(s
     call = FundingCallPage(page)
     form = call.form
     call.field("Prosjekttittel").fill(PROJECT)
-    call.field("Enhet").select_option("Helse og velferd")
+    call.field("Tjenesteområde").select_option("Helse og velferd")
     call.field("Beskrivelse av behovet").fill(
         "Nattevaktene går runder som vekker beboerne. Vi vil prøve sensorer som varsler bare ved behov."
     )

@@ -116,7 +116,7 @@ def test_every_forms_error_state_and_receipt_is_valid_html(site, settings):
     call.date_part("Planlagt oppstart", "År").fill(str(datetime.date.today().year + 1))
     batch.add("funding application, some errors", navigation_html(page, send.click))
     expect(call.error_summary).to_be_visible()
-    call.field("Enhet").select_option("Oppvekst og utdanning")
+    call.field("Tjenesteområde").select_option("Oppvekst og utdanning")
     call.field("Beskrivelse av behovet").fill("Færre unødvendige tilsyn om natten.")
     call.field("Hvem er brukerne?").fill("Beboere og nattevakter.")
     call.field("Beløp det søkes om").fill("250000")
@@ -137,7 +137,7 @@ def test_every_forms_error_state_and_receipt_is_valid_html(site, settings):
     form.get_by_label(re.compile("^Hva er utfordringen eller ideen")).fill(
         "Vi vil teste digitale innsjekk på biblioteket og trenger hjelp til å planlegge."
     )
-    form.get_by_label(re.compile("^Hvilken enhet jobber du i")).fill("Sølvberget")
+    form.get_by_label(re.compile("^Enhet")).fill("Sølvberget")
     form.get_by_label("Prosessveiledning: velge metoder og lage en plan").check()
     form.get_by_label("Innen en måned").check()
     form.get_by_label(re.compile("^Når passer det for deg")).fill("Tirsdager og torsdager")
@@ -151,6 +151,7 @@ def test_every_forms_error_state_and_receipt_is_valid_html(site, settings):
     grid.next_week()
     batch.add_response("booking, next week", page.request.get(page.url))
     batch.add("booking confirmation", navigation_html(page, grid.free_slots().first.click))
+    confirm_url = page.url
     form = page.locator("form.booking-form")
     confirm = form.get_by_role("button", name="Bekreft booking")
     batch.add("booking, nothing filled in", navigation_html(page, confirm.click))
@@ -167,6 +168,13 @@ def test_every_forms_error_state_and_receipt_is_valid_html(site, settings):
     batch.add_response("a booking of one's own", page.request.get(booking))
     batch.add_response("cancel a booking", page.request.get(booking + "avbestill/"))
     batch.add_response("my bookings", page.request.get("/fabrikken/booking/mine/"))
+    # The same time in another room: the warning about the booking just made.
+    elsewhere = confirm_url.replace("rom=prosjektrommet", "rom=verkstedet")
+    batch.add_response("booking, own booking elsewhere", page.request.get(elsewhere))
+    batch.add_response(
+        "booking, a chosen day and length",
+        page.request.get("/fabrikken/booking/?rom=verkstedet&varighet=240&dag=2000-01-01"),
+    )
     # «Mine saker» with an application, a guidance request and a booking of each kind.
     batch.add_response("my items", page.request.get("/mine-saker/"))
     batch.add_response("my calendar address", page.request.get("/min-kalender/"))

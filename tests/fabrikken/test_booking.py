@@ -112,9 +112,14 @@ def test_the_confirm_page_is_filled_in_from_the_week_grid(employee_client, fabri
     )
     html = html_of(response)
     assert "<h1>Bekreft booking</h1>" in html
-    assert '<option value="prosjektrommet" selected>' in html
-    assert f'name="date_0" value="{day.day}"' in html
-    assert 'name="start" value="13.30"' in html and 'name="end" value="14.00"' in html
+    # The chosen room and time are shown read-only, sent as hidden fields.
+    assert '<input type="hidden" name="room" value="prosjektrommet">' in html
+    assert f'<input type="hidden" name="date_0" value="{day.day}">' in html
+    assert '<input type="hidden" name="start" value="13.30">' in html
+    assert '<input type="hidden" name="end" value="14.00">' in html
+    assert '<select name="room"' not in html and 'id="id_start"' not in html
+    assert "Endre tidspunkt" in html
+    assert f"?rom=prosjektrommet&amp;dag={day.isoformat()}#ledige-tider" in html
     assert "lageret" not in html
 
 

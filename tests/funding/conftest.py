@@ -42,7 +42,8 @@ def open_call(index_page):
 def answers(**overrides):
     data = {
         "prosjekttittel": "Digital innsjekk på legevakten",
-        "enhet": "Helse og velferd",
+        "tjenesteomrade": "Helse og velferd",
+        "enhet": "Hundvåg sykehjem",
         "beskrivelse_av_behovet": "Pasientene venter lenge i kø ved skranken.",
         "belop_det_sokes_om": "kr 250 000,-",
         "samarbeidspartnere": ["Universitetet i Stavanger"],

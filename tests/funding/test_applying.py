@@ -43,8 +43,8 @@ def test_an_open_call_shows_its_facts_and_the_form(employee_client, open_call):
     assert "Kontakt Kari" in text
     assert "novalidate" in html and 'name="submission_token"' in html
     assert "Send søknad" in text
-    # Mixed required and optional fields: each label says which.
-    assert "Prosjekttittel (obligatorisk)" in text
+    # Mixed required and optional fields: the optional ones say so, the others carry no mark.
+    assert "Prosjekttittel (" not in text and "obligatorisk" not in text
     assert "Samarbeidspartnere (valgfritt)" in text
     assert (
         '<legend>Planlagt oppstart <span class="field__optional">(valgfritt)</span></legend>'
@@ -82,7 +82,8 @@ def test_applying_stores_the_signed_in_applicant_and_the_answers(client, open_ca
     assert application.page_id == open_call.pk
     assert application.form_data == {
         "prosjekttittel": "Digital innsjekk på legevakten",
-        "enhet": "Helse og velferd",
+        "tjenesteomrade": "Helse og velferd",
+        "enhet": "Hundvåg sykehjem",
         "beskrivelse_av_behovet": "Pasientene venter lenge i kø ved skranken.",
         "belop_det_sokes_om": "250000",
         "samarbeidspartnere": ["Universitetet i Stavanger"],
@@ -217,7 +218,7 @@ def test_invalid_input_shows_errors_and_keeps_what_was_typed(employee_client, op
         answers(
             beskrivelse_av_behovet="",
             belop_det_sokes_om="tre hundre",
-            enhet="",
+            tjenesteomrade="",
             planlagt_oppstart_0="31",
             planlagt_oppstart_1="februar",
             forankret_hos_leder=None,
@@ -233,7 +234,7 @@ def test_invalid_input_shows_errors_and_keeps_what_was_typed(employee_client, op
     assert "<title>Feil: Innovasjonsmidler 2026" in html
     assert "Noe må rettes før du kan sende inn" in text
     assert '<a href="#id_beskrivelse_av_behovet">Fyll ut «Beskrivelse av behovet».</a>' in html
-    assert '<a href="#id_enhet">Velg et svar på «Enhet».</a>' in html
+    assert '<a href="#id_tjenesteomrade">Velg et svar på «Tjenesteområde».</a>' in html
     assert (
         '<a href="#id_belop_det_sokes_om">Skriv et tall i «Beløp det søkes om», for eksempel 250'
         in html

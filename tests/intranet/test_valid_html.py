@@ -99,7 +99,7 @@ def test_the_funding_form_with_errors_has_a_placeholder_for_its_required_select(
     call = factories.make_funding_call(factories.make_funding_index())
     html = employee_client.post(call.url, {}).content.decode()
     assert 'class="error-summary"' in html
-    select = re.search(r'<select id="id_enhet"[^>]*><option value=""( selected)?>', html)
+    select = re.search(r'<select id="id_tjenesteomrade"[^>]*><option value=""( selected)?>', html)
     assert select and "required" in select[0]
     assert invalid_markup(html) == []
 
