@@ -287,7 +287,8 @@ def test_an_editors_form_marks_its_labels_and_a_code_form_does_not(english):
     labels = form.select("label, legend")
     marked = [label for label in labels if label.find(lang="nb")]
     assert len(marked) >= 5, "the form builder's labels are content"
-    assert "(required)" in form.get_text()
+    # One convention (issue #20): the optional fields say so, in the interface's language.
+    assert "(optional)" in form.get_text() and "(valgfritt)" not in form.get_text()
     guidance = FabrikkenPage.objects.live().get().route_url("guidance")
     form = soup(english.get(guidance)).select_one("main form")
     assert form.select("label") and not form.find(lang="nb")
