@@ -416,11 +416,14 @@ class SiteSearch:
             {"value": "", "label": _("All"), "count": None, "checked": not self.selected_type}
         ]
         for slug, label in self.type_labels.items():
+            count = counts.get(slug, 0)
+            if not count and slug != self.selected_type and counts:
+                continue  # no dead ends: a type without hits is no choice (a chosen one stays)
             options.append(
                 {
                     "value": slug,
                     "label": label,
-                    "count": counts.get(slug, 0),
+                    "count": count,
                     "checked": slug == self.selected_type,
                 }
             )
@@ -442,6 +445,8 @@ class SiteSearch:
                 "id": f"fase-{position}",
             }
             for position, phase in enumerate(self.phases)
+            # No dead ends: a phase no hit has is left out, unless it is chosen.
+            if counts is None or counts.get(phase.slug) or phase.slug in self.selected_phases
         ]
 
     @cached_property

@@ -11,6 +11,7 @@ from demo import factories
 from search.engine import PER_PAGE
 from search.models import SynonymGroup
 from search.query import Synonyms, build
+from tests.helpers import soup
 from tests.search.conftest import count_text, result_titles, result_types, search
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +73,19 @@ def test_phase_filter_shows_the_methods_of_that_phase(employee_client, section):
         html,
     )
     assert "Fjern filter: Skape ideer og løsninger" in html
+
+
+def test_the_filters_offer_no_dead_ends(employee_client, section):
+    """A type or phase without hits for the query is no choice; a chosen one stays."""
+    _response, html = search(employee_client, q="gevinstkart")
+    types = soup(html).select('input[name="type"]')
+    assert [box["value"] for box in types] == ["", "metode", "stotte"]
+    phases = soup(html).select('input[name="fase"]')
+    assert [box["value"] for box in phases] == ["gevinster-og-spredning"]
+
+    _response, html = search(employee_client, q="gevinstkart", type="arrangement")
+    chosen = soup(html).select_one('input[type="radio"][value="arrangement"]')
+    assert chosen is not None and chosen.has_attr("checked")
 
 
 def test_phases_combine_with_or(employee_client, section):
