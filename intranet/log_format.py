@@ -9,6 +9,7 @@ UTF-8, and every line must still parse.
 
 import json
 import logging
+import re
 from datetime import UTC, datetime
 
 from gunicorn import glogging
@@ -16,6 +17,19 @@ from gunicorn import glogging
 # Characters that some readers take for the end of a line although JSON allows
 # them raw inside a string; escaped, one entry stays one line for every reader.
 LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+# Addresses that are secrets themselves: a personal calendar feed (events/urls.py) is
+# fetched without sign-in, so whoever reads its address reads the calendar. The log keeps
+# that the feed was fetched, never the token.
+SECRET_PATHS = [re.compile(r"^(/min-kalender/)[^/]+(\.ics)$")]
+
+
+def loggable_path(path):
+    """`path` with any secret part replaced by «[skjult]»."""
+    for pattern in SECRET_PATHS:
+        path = pattern.sub(r"\1[skjult]\2", path)
+    return path
 
 
 def json_line(entry):
@@ -40,7 +54,7 @@ class JSONFormatter(logging.Formatter):
         }
         request = getattr(record, "request", None)
         if request is not None and hasattr(request, "path"):
-            entry["path"] = request.path
+            entry["path"] = loggable_path(request.path)
             entry["method"] = request.method
         status = getattr(record, "status_code", None)
         if status is not None:
@@ -74,7 +88,7 @@ class JSONAccessLogger(glogging.Logger):
             "time": datetime.now(UTC).isoformat(),
             "remote": environ.get("REMOTE_ADDR", "-"),
             "method": environ.get("REQUEST_METHOD"),
-            "path": environ.get("PATH_INFO"),
+            "path": loggable_path(environ.get("PATH_INFO") or ""),
             "status": status,
             "bytes": getattr(resp, "sent", None),
             "duration_ms": request_time.seconds * 1000 + request_time.microseconds // 1000,

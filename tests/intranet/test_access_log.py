@@ -179,3 +179,26 @@ def test_a_gunicorn_run_with_hostile_paths_writes_only_json_lines(tmp_path):
     # Gunicorn 27 hands bytes that are not UTF-8 over percent-encoded again.
     assert any(path.startswith("/ugyldig/") for path in paths)
     assert len(entries) >= len(raw_paths)
+
+
+def test_a_calendar_feeds_secret_address_never_reaches_the_log():
+    logger, buffer = gunicorn_logger()
+    token = "Hemmelig_token-0123456789abcdefghijklmnopqrstuv"
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": f"/min-kalender/{token}.ics",
+        "RAW_URI": f"/min-kalender/{token}.ics",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "10.0.0.7",
+    }
+    response = SimpleNamespace(status="200 OK", sent=900, headers=[])
+    request = SimpleNamespace(headers=[("HOST", "localhost")])
+    logger.access(response, request, environ, datetime.timedelta(microseconds=4200))
+
+    line = buffer.getvalue()
+    assert token not in line
+    assert json.loads(line)["path"] == "/min-kalender/[skjult].ics"
+    # The page where the employee sees the address is an ordinary path.
+    from intranet.log_format import loggable_path
+
+    assert loggable_path("/min-kalender/") == "/min-kalender/"
