@@ -558,7 +558,7 @@ class SiteSearch:
             return []
         return [
             {
-                "label": phase.label,
+                "label": phase.label_html,
                 "number": phase.number,
                 "url": f"{self.methods_url}?{urlencode({'fase': phase.slug})}",
             }

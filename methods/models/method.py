@@ -267,7 +267,7 @@ class MethodPage(BasePage):
 
     def search_badges(self):
         """The phases as badges, «Fase 2 · Forstå behovet» (uses only the prefetched phases)."""
-        return [(phase.label, f"phase-{phase.number}") for phase in self.phases.all()]
+        return [(phase.label_html, f"phase-{phase.number}") for phase in self.phases.all()]
 
     @property
     def materials_list(self):

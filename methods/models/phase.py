@@ -1,8 +1,12 @@
 """Phases of an innovation process: the KS Veikart steps methods are sorted by."""
 
 from django.db import models
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
+
+from core.content_language import as_content
 
 # Numbers 1–6 follow the KS Veikart phases (content brief §2); 0 marks the tools used
 # in every phase. The number picks the badge colour (.badge--phase-0 … -6 in main.css).
@@ -67,6 +71,16 @@ class Phase(models.Model):
             "number": self.number,
             "name": self.name,
         }
+
+    @property
+    def label_html(self):
+        """The label with the editors' phase name marked as content (`lang="nb"` under an
+        English interface), for HTML; `label` stays plain text for attributes and e-mail."""
+        name = as_content(self.name)
+        if self.number == CROSS_CUTTING:
+            return name
+        template = conditional_escape(pgettext("phase badge", "Phase %(number)s · %(name)s"))
+        return mark_safe(template % {"number": self.number, "name": name})  # noqa: S308 - escaped above
 
     @property
     def badge_class(self):

@@ -292,3 +292,10 @@ def test_an_editors_form_marks_its_labels_and_a_code_form_does_not(english):
     guidance = FabrikkenPage.objects.live().get().route_url("guidance")
     form = soup(english.get(guidance)).select_one("main form")
     assert form.select("label") and not form.find(lang="nb")
+
+
+def test_phase_names_in_search_badges_and_ways_in_are_content(english):
+    html = english.get("/sok/", {"q": "brukerreise"}).content.decode()
+    assert 'Phase 2 · <span lang="nb">Forstå behovet</span>' in html
+    html = english.get("/sok/").content.decode()
+    assert '<span lang="nb">Forstå behovet</span>' in html
