@@ -148,3 +148,20 @@ def test_admin_query_budget(counts, name):
     assert count.few <= budget, f"{name}: {count.few} queries with {FEW} methods"
     assert count.many <= budget, f"{name}: {count.many} queries with {MANY} methods:\n{queries}"
     assert count.many == count.few, f"{name}: {count.few} → {count.many}:\n{queries}"
+
+
+@pytest.mark.parametrize("group", [roles.EDITORS, roles.MODERATORS])
+@pytest.mark.parametrize("live", [True, False])
+def test_leaf_pages_may_be_deleted_as_wagtail_says(section, group, live):
+    """The explorer's shortcut for leaf pages (core/publishing/permissions.py) gives
+    Wagtail's own answer, for a live page and a draft, with and without publish permission."""
+    from wagtail.models import PagePermissionTester
+
+    user = factories.make_user("bruker", groups=[group])
+    method = factories.make_method(publish=live)
+    parent = method.get_parent().specific
+
+    for page in (method, parent):
+        ours = page.permissions_for_user(user)
+        assert type(ours).__name__ == "SectionPagePermissionTester"
+        assert ours.can_delete() == PagePermissionTester(user, page).can_delete(), page
