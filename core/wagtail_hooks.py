@@ -17,7 +17,7 @@ from core.feedback import panel as feedback_panel
 from core.feedback.access import shows_menu_item as shows_feedback_menu_item
 from core.mail.panel import panel_for
 from core.models import Person
-from core.publishing import action_menu, admin_views, archive
+from core.publishing import action_menu, admin_views, archive, explorer, locked_panel
 from core.publishing import panels as publishing_panels
 from core.publishing.drafts import AbandonedDraftsView
 from core.publishing.four_eyes import may_publish_directly
@@ -161,6 +161,18 @@ def refuse_documents_behind_a_shared_password(document, request):
 def hide_wagtail_help_menu(request, menu_items):
     """Wagtail's help menu links to its English guide on the internet, out of reach here."""
     menu_items[:] = [item for item in menu_items if item.name != "help"]
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_specific_tasks(parent_page, pages, request):
+    """The specific task of each page in moderation, for the whole screen at once."""
+    return explorer.with_specific_tasks(pages)
+
+
+@hooks.register("construct_homepage_panels")
+def annotated_locked_pages_panel(request, panels):
+    """«Dine låste sider» without two queries per locked page (core/publishing/locked_panel.py)."""
+    locked_panel.replace(panels)
 
 
 @hooks.register("construct_homepage_panels")

@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from caching.privacy import CachedViewRestrictionsMixin
 from core.publishing.four_eyes import FourEyesCopyForm
+from core.publishing.permissions import SectionPagePermissionTester
 
 from .ownership import ContentOwnershipMixin
 
@@ -33,6 +34,10 @@ class BasePage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
 
     # No «Publish copies» and no «Alias» but for administrators.
     copy_form_class = FourEyesCopyForm
+
+    def permissions_for_user(self, user):
+        # Wagtail's answers, without a query per row of a listing (core/publishing/permissions.py).
+        return SectionPagePermissionTester(user, self)
 
     class Meta:
         abstract = True

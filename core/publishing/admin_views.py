@@ -19,12 +19,12 @@ from core.publishing import archive, reviews
 
 def review_report(request):
     """«Innhold som bør gjennomgås»: pages whose owners have not confirmed them for a year."""
-    pages = reviews.pages_due_for_review()
     mine = request.GET.get("mine") == "1"
-    if mine:
-        pages = [page for page in pages if page.content_owner_id == request.user.pk]
-    paginator = Paginator(pages, 50)
+    # Counted and sliced in the database; only the 50 pages shown are loaded.
+    rows = reviews.due_for_review_rows(owner=request.user if mine else None)
+    paginator = Paginator(rows, 50)
     page_obj = paginator.get_page(request.GET.get("p"))
+    page_obj.object_list = reviews.pages_for(page_obj.object_list)
     archived_soon = archive.pages_archived_soon()
     for page in [*page_obj.object_list, *archived_soon]:
         page.may_confirm = reviews.can_confirm(request.user, page)

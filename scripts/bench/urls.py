@@ -77,6 +77,30 @@ def pick_urls():
     return urls
 
 
+def pick_admin_urls():
+    """(label, path) for the admin an editor works in, requested signed in as `redaktor`:
+    the explorer of the page with the most children (the largest section), the edit view
+    of the first method, the dashboard, «Populære søk» and the review report."""
+    from django.urls import reverse
+    from wagtail.models import Page
+
+    from methods.models import MethodPage
+
+    urls = []
+    if largest := Page.objects.filter(depth__gt=1).order_by("-numchild", "path").first():
+        urls.append(("admin: page explorer", reverse("wagtailadmin_explore", args=[largest.pk])))
+    if method := MethodPage.objects.order_by("path").first():
+        urls.append(
+            ("admin: method edit view", reverse("wagtailadmin_pages:edit", args=[method.pk]))
+        )
+    urls += [
+        ("admin: dashboard", reverse("wagtailadmin_home")),
+        ("admin: popular searches", reverse("search_popular_report")),
+        ("admin: review report", reverse("core_review_report")),
+    ]
+    return urls
+
+
 def lighthouse_paths(urls):
     by_label = dict(urls)
     paths = [("home", "/")]

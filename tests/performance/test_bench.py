@@ -63,6 +63,24 @@ def test_bench_finds_every_kind_of_url_and_each_answers(employee):
     assert all(seen[0] > 0 for _status, seen in counts.values())
 
 
+def test_bench_finds_the_admin_urls_and_each_answers_the_editor(redaktor):
+    build_one_of_each()
+
+    picked = urls.pick_admin_urls()
+    counts = queries.count_queries(picked, redaktor, warmups=1, repeats=1)
+
+    assert [label for label, _path in picked] == [
+        "admin: page explorer",
+        "admin: method edit view",
+        "admin: dashboard",
+        "admin: popular searches",
+        "admin: review report",
+    ]
+    assert {path: status for path, (status, _seen) in counts.items()} == dict.fromkeys(
+        dict(picked).values(), 200
+    )
+
+
 def test_bench_table_puts_each_url_beside_the_static_ceiling():
     row = {"label": "home", "path": "/", "status": 200, "queries": "12", "p50": 8.0, "p95": 12.5}
     row.update(first=40.2, size=20480)
