@@ -281,25 +281,27 @@ class SiteSearch:
         if promoted:
             filtered = filtered.exclude(id__in=promoted)
         results = filtered.specific().search(self.parsed.query)
-        count = self._remembered("count", results.count)
+        count = self._remembered("count", results.count, *self._filter_key, tuple(promoted))
         if count or promoted:
             return results, False, count
         fallback = self._fallback_query()
         if fallback is not None:
             similar = filtered.specific().search(fallback)
-            similar_count = self._remembered("similar", similar.count)
+            similar_count = self._remembered("similar", similar.count, *self._filter_key)
             if similar_count:
                 return similar, True, similar_count
         return results, False, count
 
-    def _remembered(self, name, compute):
-        """A count for this query, these filters and this audience, kept until the next
-        content change: repeating a search (the next page of hits, a filter chosen and
-        removed again, the same words from a colleague) evaluates the full-text query
-        once, for the hits it shows, instead of once more for every count."""
-        digest = hashlib.sha256(
-            repr((self.query, self.selected_type, self.selected_phases)).encode()
-        ).hexdigest()[:32]
+    @property
+    def _filter_key(self):
+        return (self.selected_type, tuple(self.selected_phases))
+
+    def _remembered(self, name, compute, *parts):
+        """A count for this query and `parts` (what else it depends on) for this audience,
+        kept until the next content change: repeating a search (the next page of hits, a
+        filter chosen and removed again, the same words from a colleague) evaluates the
+        full-text query once, for the hits it shows, instead of once more for every count."""
+        digest = hashlib.sha256(repr((self.query, *parts)).encode()).hexdigest()[:32]
         return remember(compute, "search", name, digest, audience_key(self.request))
 
     def _fallback_query(self):

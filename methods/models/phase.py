@@ -65,22 +65,19 @@ class Phase(models.Model):
     @property
     def label(self):
         """The badge text: «Fase 2 · Forstå behovet», or only the name for cross-cutting tools."""
-        if self.number == CROSS_CUTTING:
-            return self.name
-        return pgettext("phase badge", "Phase %(number)s · %(name)s") % {
-            "number": self.number,
-            "name": self.name,
-        }
+        return self._label(self.name, str)
 
     @property
     def label_html(self):
         """The label with the editors' phase name marked as content (`lang="nb"` under an
         English interface), for HTML; `label` stays plain text for attributes and e-mail."""
-        name = as_content(self.name)
+        return mark_safe(self._label(as_content(self.name), conditional_escape))  # noqa: S308 - escaped
+
+    def _label(self, name, escape):
         if self.number == CROSS_CUTTING:
             return name
-        template = conditional_escape(pgettext("phase badge", "Phase %(number)s · %(name)s"))
-        return mark_safe(template % {"number": self.number, "name": name})  # noqa: S308 - escaped above
+        template = escape(pgettext("phase badge", "Phase %(number)s · %(name)s"))
+        return template % {"number": self.number, "name": name}
 
     @property
     def badge_class(self):
