@@ -8,6 +8,8 @@ class FundingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "funding"
     verbose_name = _("Funding")
+    # Reading, assessing and deciding applications (core/publishing/roles.py).
+    case_handler_permissions = ("handle_application",)
 
     def ready(self):
         # «Mine saker» forgets a user's cached count when their application changes.

@@ -19,6 +19,9 @@ from wagtail.models import (
 
 EDITORS = "Redaktører"
 MODERATORS = "Moderatorer"
+# Who handles a funding round's applications (assessment, decisions): personal data
+# editors never see. Moderators hold the same through the apps' declarations.
+CASE_HANDLERS = "Saksbehandlere"
 WORKFLOW_NAME = "Godkjenning"
 TASK_NAME = "Godkjenning av moderator"
 
@@ -61,8 +64,16 @@ def editor_permissions():
 def moderator_permissions():
     """Moderators may do all editors may, and what the apps grant moderators besides."""
     return (
-        MODERATOR_PERMISSIONS | editor_permissions() | declared_permissions("moderator_permissions")
+        MODERATOR_PERMISSIONS
+        | editor_permissions()
+        | declared_permissions("moderator_permissions")
+        | declared_permissions("case_handler_permissions")
     )
+
+
+def case_handler_permissions():
+    """The admin, and what the apps grant case handlers (AppConfig `case_handler_permissions`)."""
+    return {"wagtailadmin.access_admin"} | declared_permissions("case_handler_permissions")
 
 
 # Images and documents are permitted per collection; these apply to the root
@@ -98,6 +109,8 @@ ROLES = {
         MODERATOR_COLLECTION_PERMISSIONS,
         MODERATOR_PAGE_PERMISSIONS,
     ),
+    # No pages, images or documents: case handlers work in the applications' views only.
+    CASE_HANDLERS: (case_handler_permissions, set(), set()),
 }
 
 
@@ -115,13 +128,13 @@ def apply_roles(home_page):
 
 def _group(name):
     group = Group.objects.filter(name=name).first()
-    if group is None:
+    if group is None and name in LEGACY_NAMES:
         group = Group.objects.filter(name=LEGACY_NAMES[name]).first()
-        if group is not None:
-            group.name = name
-            group.save(update_fields=["name"])
-        else:
-            group = Group.objects.create(name=name)
+    if group is not None and group.name != name:
+        group.name = name
+        group.save(update_fields=["name"])
+    elif group is None:
+        group = Group.objects.create(name=name)
     return group
 
 

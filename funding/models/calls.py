@@ -170,6 +170,18 @@ class FundingCallPage(BasePage, AbstractEmailForm):
         blank=True,
         help_text=_("Shown under «Søknaden er sendt» and in the confirmation e-mail."),
     )
+    reference_prefix = models.CharField(
+        _("reference prefix"),
+        max_length=8,
+        default="IM",
+        help_text=_("Starts every application's reference number, such as «IM» in «IM-2026-014»."),
+    )
+    answer_expected_by = models.DateField(
+        _("answer expected by"),
+        null=True,
+        blank=True,
+        help_text=_("Told to applicants on their receipt: when they can expect a decision."),
+    )
     is_demo = models.BooleanField(
         _("demo content"),
         default=False,
@@ -190,6 +202,13 @@ class FundingCallPage(BasePage, AbstractEmailForm):
         ),
         "eligibility",
         "criteria",
+        InlinePanel(
+            "criteria_items",
+            heading=_("Criteria, one by one"),
+            label=_("Criterion"),
+            help_text=_("Applicants answer each criterion, and assessors score each from 1 to 5."),
+        ),
+        FieldRowPanel(["reference_prefix", "answer_expected_by"], heading=_("Case handling")),
         "process",
         "documents",
         "body",

@@ -115,8 +115,10 @@ def callers(*names):
 
 
 def test_one_submission_token():
-    """The hidden UUID is made and read in core/submissions.py, nowhere else."""
-    assert callers("uuid4", "UUID") == {"core/submissions.py"}
+    """The hidden UUID is made and read in core/submissions.py, nowhere else. (The funding
+    round's models make UUIDs too, for an application's address and its attachments'
+    stored names: identifiers, not form tokens.)"""
+    assert callers("uuid4", "UUID") == {"core/submissions.py", "funding/models/pipeline.py"}
 
 
 def test_one_email_pair():

@@ -47,7 +47,12 @@ def test_setup_creates_groups_and_workflow_and_is_idempotent(section):
     call_command("setup_section", verbosity=0)
 
     assert snapshot() == first
-    assert set(first) == {roles.EDITORS, roles.MODERATORS}
+    assert set(first) == {roles.EDITORS, roles.MODERATORS, roles.CASE_HANDLERS}
+    # Case handlers read applications in the admin and hold nothing else: no pages.
+    assert first[roles.CASE_HANDLERS][1] == ["access_admin", "handle_application"]
+    assert first[roles.CASE_HANDLERS][2] == []
+    assert "handle_application" in first[roles.MODERATORS][1]
+    assert "handle_application" not in first[roles.EDITORS][1]
     assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
     editor_pages = {codename for _page, codename in first[roles.EDITORS][2]}
     moderator_pages = {codename for _page, codename in first[roles.MODERATORS][2]}
