@@ -6,6 +6,7 @@ from http import HTTPMethod
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
+from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
@@ -468,11 +469,40 @@ class FundingCallPage(RoutablePageMixin, BasePage, AbstractEmailForm):
             "earlier_application": earlier[0] if earlier else None,
             "my_applications_url": self.my_applications_url(),
             "preview": preview,
+            "structured": None if preview else self.structured_context(user, state),
         }
         if form is not None:
             required = form.visible_fields_required
             context["all_required"] = all(required)
         return context
+
+    def structured_context(self, user, state):
+        """«Start en søknad» and the user's own applications to this call (drafts to
+        continue, sent ones to read), for a call whose editors published criteria: the
+        structured application (funding/applicant_views.py). None for other calls."""
+        if not user.is_authenticated or not self.criteria_items.exists():
+            return None
+        from .pipeline import Application
+
+        # The user's own only (as applicant), even for a case handler: this is their page.
+        own = (
+            Application.objects.filter(call=self)
+            .filter(Q(created_by=user) | Q(co_applicants__user=user))
+            .distinct()
+            .order_by("-updated_at")
+        )
+        return {
+            "start_url": self.url + self.reverse_subpage("application_start")
+            if state.is_open
+            else "",
+            "applications": [
+                (
+                    application,
+                    self.url + self.reverse_subpage("application", args=(application.uuid,)),
+                )
+                for application in own
+            ],
+        }
 
     def refusal_message(self, state):
         if state.is_upcoming:

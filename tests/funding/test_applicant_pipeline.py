@@ -127,8 +127,9 @@ def test_send_refuses_until_every_answer_is_written(employee_client, call):
     assert Application.objects.get().status == "utkast"
 
 
-def test_another_users_application_is_a_404(client, employee_client, call):
+def test_another_users_application_is_a_404(employee_client, call):
     application = start(employee_client, call)
+    client = employee_client
     client.force_login(factories.make_user("per"))
     for name in ("application", "application_check", "application_receipt", "application_withdraw"):
         assert client.get(route(call, name, application)).status_code == 404
@@ -205,3 +206,12 @@ def test_the_draft_page_queries_stay_flat_in_the_number_of_criteria(employee_cli
         response = employee_client.get(url)
     assert len(response.context["form"].criteria) == 12
     assert len(twelve) == len(two), [q["sql"] for q in twelve.captured_queries]
+
+
+def test_the_call_page_starts_an_application_and_lists_only_ones_own(employee_client, call):
+    Application.objects.create(call=call, created_by=factories.make_user("per"))
+    mine = start(employee_client, call)
+    html = employee_client.get(call.url).content.decode()
+    assert "Start en søknad" in html
+    assert html.count("/soknad/") == 2  # the start form and my one draft
+    assert route(call, "application", mine) in html
