@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from core.formats import format_date
 from core.models import StaffProfile
 from demo import factories
 from funding.models import Application, CallCriterion, FundingCallPage, StatusChange
@@ -89,6 +90,7 @@ def test_start_save_check_and_send_gives_a_reference_and_a_logged_change(
     check = employee_client.get(route(call, "application_check", application))
     assert check.status_code == 200
     assert "Digital innsjekk" in check.content.decode()
+    assert "no-store" in check["Cache-Control"]  # personal data: never cached
 
     sent = send(employee_client, call, application)
     assert sent["Location"] == route(call, "application_receipt", application)
@@ -98,9 +100,9 @@ def test_start_save_check_and_send_gives_a_reference_and_a_logged_change(
     change = StatusChange.objects.get(application=application)
     assert (change.from_status, change.to_status, change.by) == ("utkast", "sendt", employee)
 
-    receipt = employee_client.get(sent["Location"])
-    assert f"IM-{year}-001" in receipt.content.decode()
-    assert receipt["Cache-Control"].startswith("max-age=0")
+    receipt = employee_client.get(sent["Location"]).content.decode()
+    assert f"IM-{year}-001" in receipt
+    assert f"Du kan vente svar innen {format_date(call.answer_expected_by)}." in receipt
 
 
 def test_a_double_post_of_send_sends_once(employee_client, call):
