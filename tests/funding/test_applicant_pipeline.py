@@ -188,6 +188,7 @@ def test_validation_errors_keep_what_was_typed(employee_client, call):
     assert response.status_code == 200
     html = response.content.decode()
     assert 'class="error-summary"' in html
+    assert "Lagre utkast" in html and "(valgfritt)" not in html
     assert "Du kan søke om 50\xa0000–500\xa0000 kroner." in html
     assert 'value="9 000 000"' in html and "Lange køer ved skranken." in html
     assert set(response.context["form"].errors) == {"amount", "planned_end"}
