@@ -6,6 +6,7 @@ from http import HTTPMethod
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
+from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
@@ -24,6 +25,7 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.contrib.forms.views import SubmissionsListView
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -32,7 +34,7 @@ from core.blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentsBlock
 from core.formats import format_datetime, format_nok, format_number, transliterate
 from core.models import BasePage
 from core.submissions import TOKEN_FIELD, earlier_submission, find_earlier, store_once
-from funding import emails
+from funding import applicant_views, emails
 from funding.forms import FundingFormBuilder
 from funding.status import CallStatus, call_state
 
@@ -67,7 +69,7 @@ class ApplicationsListView(SubmissionsListView):
     page_title = _("Applications")
 
 
-class FundingCallPage(BasePage, AbstractEmailForm):
+class FundingCallPage(RoutablePageMixin, BasePage, AbstractEmailForm):
     """A call for applications, such as «Innovasjonsmidler 2026», with its own form.
 
     The status (kommende, åpen, stengt) follows from `opens_at` and `deadline`
@@ -368,7 +370,42 @@ class FundingCallPage(BasePage, AbstractEmailForm):
 
     # --- Serving --------------------------------------------------------------
 
-    def serve(self, request, *args, **kwargs):
+    def serve(self, request, view=None, args=None, kwargs=None):
+        """The routes below; the call itself (with the form-builder form) at its own URL."""
+        if view is None:
+            return self.serve_call(request)
+        return view(request, *(args or ()), **(kwargs or {}))
+
+    def serve_preview(self, request, mode_name):
+        # The form page's preview modes (the call, the receipt), not the index route's.
+        return AbstractEmailForm.serve_preview(self, request, mode_name)
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return self.serve_call(request)
+
+    # The structured application (funding/applicant_views.py).
+    @path("soknad/ny/", name="application_start")
+    def application_start(self, request):
+        return applicant_views.start(self, request)
+
+    @path("soknad/<uuid:application_uuid>/", name="application")
+    def application(self, request, application_uuid):
+        return applicant_views.draft(self, request, application_uuid)
+
+    @path("soknad/<uuid:application_uuid>/sjekk/", name="application_check")
+    def application_check(self, request, application_uuid):
+        return applicant_views.check(self, request, application_uuid)
+
+    @path("soknad/<uuid:application_uuid>/sendt/", name="application_receipt")
+    def application_sent(self, request, application_uuid):
+        return applicant_views.receipt(self, request, application_uuid)
+
+    @path("soknad/<uuid:application_uuid>/trekk/", name="application_withdraw")
+    def application_withdraw(self, request, application_uuid):
+        return applicant_views.withdraw(self, request, application_uuid)
+
+    def serve_call(self, request):
         state = self.state
         if request.method == "POST":
             return self.serve_post(request, state)
@@ -432,11 +469,40 @@ class FundingCallPage(BasePage, AbstractEmailForm):
             "earlier_application": earlier[0] if earlier else None,
             "my_applications_url": self.my_applications_url(),
             "preview": preview,
+            "structured": None if preview else self.structured_context(user, state),
         }
         if form is not None:
             required = form.visible_fields_required
             context["all_required"] = all(required)
         return context
+
+    def structured_context(self, user, state):
+        """«Start en søknad» and the user's own applications to this call (drafts to
+        continue, sent ones to read), for a call whose editors published criteria: the
+        structured application (funding/applicant_views.py). None for other calls."""
+        if not user.is_authenticated or not self.criteria_items.exists():
+            return None
+        from .pipeline import Application
+
+        # The user's own only (as applicant), even for a case handler: this is their page.
+        own = (
+            Application.objects.filter(call=self)
+            .filter(Q(created_by=user) | Q(co_applicants__user=user))
+            .distinct()
+            .order_by("-updated_at")
+        )
+        return {
+            "start_url": self.url + self.reverse_subpage("application_start")
+            if state.is_open
+            else "",
+            "applications": [
+                (
+                    application,
+                    self.url + self.reverse_subpage("application", args=(application.uuid,)),
+                )
+                for application in own
+            ],
+        }
 
     def refusal_message(self, state):
         if state.is_upcoming:
