@@ -14,6 +14,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 
@@ -53,13 +54,15 @@ class CallCriterion(Orderable):
 
 
 class Status(models.TextChoices):
-    DRAFT = "utkast", _("Draft")
-    SUBMITTED = "sendt", _("Submitted")
-    IN_REVIEW = "under_vurdering", _("Under assessment")
-    GRANTED = "innvilget", _("Granted")
-    PARTLY_GRANTED = "delvis_innvilget", _("Partly granted")
-    REJECTED = "avslatt", _("Rejected")
-    WITHDRAWN = "trukket", _("Withdrawn")
+    # Their own context: Wagtail's «Draft» is «Kladd» (a page), an application's is «Utkast»;
+    # elsewhere «Rejected» is «Avvist», a decision is «Avslått».
+    DRAFT = "utkast", pgettext_lazy("application status", "Draft")
+    SUBMITTED = "sendt", pgettext_lazy("application status", "Submitted")
+    IN_REVIEW = "under_vurdering", pgettext_lazy("application status", "Under assessment")
+    GRANTED = "innvilget", pgettext_lazy("application status", "Granted")
+    PARTLY_GRANTED = "delvis_innvilget", pgettext_lazy("application status", "Partly granted")
+    REJECTED = "avslatt", pgettext_lazy("application status", "Rejected")
+    WITHDRAWN = "trukket", pgettext_lazy("application status", "Withdrawn")
 
 
 DECISIONS = (Status.GRANTED, Status.PARTLY_GRANTED, Status.REJECTED)
@@ -174,6 +177,10 @@ class Application(models.Model):
             elif status == Status.WITHDRAWN:
                 self.withdrawn_at = change.at
             self.save()
+            # Queued in this transaction: the change and its e-mails are kept together.
+            from funding.notifications import status_changed
+
+            status_changed(self, change)
         return change
 
 
