@@ -341,9 +341,16 @@ class FundingCallPage(RoutablePageMixin, BasePage, AbstractEmailForm):
             *answers,
         ]
 
+    @cached_property
+    def uses_pipeline(self):
+        """A call whose editors published criteria one by one takes structured applications
+        (funding/applicant_views.py) and no longer shows the form-builder form."""
+        return self.criteria_items.exists()
+
     def accepts_applications(self, state=None):
+        """Whether the form-builder form takes applications (calls without criteria)."""
         state = state or self.state
-        return state.is_open and bool(self.get_form_fields())
+        return state.is_open and not self.uses_pipeline and bool(self.get_form_fields())
 
     def save_application(self, form):
         """Store the answers with the signed-in applicant (never a name typed in the form)."""
@@ -480,7 +487,7 @@ class FundingCallPage(RoutablePageMixin, BasePage, AbstractEmailForm):
         """«Start en søknad» and the user's own applications to this call (drafts to
         continue, sent ones to read), for a call whose editors published criteria: the
         structured application (funding/applicant_views.py). None for other calls."""
-        if not user.is_authenticated or not self.criteria_items.exists():
+        if not user.is_authenticated or not self.uses_pipeline:
             return None
         from .pipeline import Application
 
@@ -502,6 +509,7 @@ class FundingCallPage(RoutablePageMixin, BasePage, AbstractEmailForm):
                 )
                 for application in own
             ],
+            "state": state,
         }
 
     def refusal_message(self, state):

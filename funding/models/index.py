@@ -117,22 +117,12 @@ class FundingIndexPage(RoutablePageMixin, SectionOwnerMixin, BasePage):
 
     @path("mine-soknader/", name="my_applications")
     def my_applications(self, request):
-        applications = list(
-            FundingApplication.objects.filter(applicant=request.user).order_by("-submit_time")
-        )
-        calls = FundingCallPage.objects.in_bulk({a.page_id for a in applications})
-        now = timezone.now()
-        for application in applications:
-            application.call = calls.get(application.page_id)
-            if application.call is not None:
-                application.call.state = application.call.state_at(now)
-                application.url = self.url + self.reverse_subpage(
-                    "application_detail", args=(application.pk,)
-                )
+        from funding.my_items import ApplicationsProvider  # it imports this module
+
         response = self.render(
             request,
             template="funding/my_applications.html",
-            context_overrides={"applications": applications},
+            context_overrides={"items": ApplicationsProvider().items(self, request.user)},
         )
         add_never_cache_headers(response)
         return response

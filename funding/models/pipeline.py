@@ -13,10 +13,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
+
+from core.formats import format_date, format_datetime
 
 #: The permission that makes a case handler (the «Saksbehandlere» group and moderators).
 HANDLE_PERMISSION = "funding.handle_application"
@@ -66,6 +68,15 @@ class Status(models.TextChoices):
 
 
 DECISIONS = (Status.GRANTED, Status.PARTLY_GRANTED, Status.REJECTED)
+STATUS_BADGES = {
+    Status.DRAFT: "neutral",
+    Status.SUBMITTED: "active",
+    Status.IN_REVIEW: "active",
+    Status.GRANTED: "positive",
+    Status.PARTLY_GRANTED: "positive",
+    Status.REJECTED: "closed",
+    Status.WITHDRAWN: "closed",
+}
 # Where each status may go, and who moves it (the views check the who).
 TRANSITIONS = {
     Status.DRAFT: {Status.SUBMITTED, Status.WITHDRAWN},
@@ -145,6 +156,47 @@ class Application(models.Model):
 
     def __str__(self):
         return self.project_title or str(_("Untitled application"))
+
+    @property
+    def title(self):
+        return str(self)
+
+    @property
+    def status_badge(self):
+        """The badge's modifier (ui-guide §5.2): the text always says the status too."""
+        return STATUS_BADGES[Status(self.status)]
+
+    @property
+    def is_decided(self):
+        return self.status in DECISIONS
+
+    def next_step(self, call=None, now=None):
+        """What happens next, for the applicant's list: «Send den innen …», «Venter på vedtak»…"""
+        call = call or self.call
+        status = Status(self.status)
+        if status == Status.DRAFT:
+            state = call.state_at(now or timezone.now())
+            if state.is_closed:
+                return gettext("Not sent: the deadline has passed")
+            if call.deadline:
+                return gettext("Send it by %(when)s") % {"when": format_datetime(call.deadline)}
+            return gettext("Finish and send it when you are ready")
+        if status in (Status.SUBMITTED, Status.IN_REVIEW):
+            if call.answer_expected_by:
+                return gettext("Answer expected by %(when)s") % {
+                    "when": format_date(call.answer_expected_by)
+                }
+            return gettext("Waiting for a decision")
+        if status in (Status.GRANTED, Status.PARTLY_GRANTED):
+            decision = getattr(self, "decision", None)
+            if hasattr(self, "final_report"):
+                return gettext("Final report sent")
+            if decision and decision.report_due:
+                return gettext("Final report due %(when)s") % {
+                    "when": format_date(decision.report_due)
+                }
+            return gettext("Send a final report when the project ends")
+        return ""
 
     def applicants(self):
         """The creator first, then the co-applicants, as users."""

@@ -215,6 +215,7 @@ def test_the_call_page_starts_an_application_and_lists_only_ones_own(employee_cl
     Application.objects.create(call=call, created_by=factories.make_user("per"))
     mine = start(employee_client, call)
     html = employee_client.get(call.url).content.decode()
-    assert "Start en søknad" in html
+    assert "Start en ny søknad" in html
+    assert "Utkast" in html and "Send den innen" in html
     assert html.count("/soknad/") == 2  # the start form and my one draft
     assert route(call, "application", mine) in html

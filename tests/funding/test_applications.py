@@ -52,7 +52,9 @@ def test_my_applications_shows_only_my_own(client, index_page, open_call):
     assert response.status_code == 200
     text = text_of(response)
     assert "Mine søknader" in text
-    assert "Medfinansiering" in text and "Stengt" in text
+    # The application's own status, not the call's: «Stengt» read as a rejection (#21).
+    assert "Medfinansiering" in text and "Stengt" not in text
+    assert "Sendt" in text and "Venter på svar" in text
     assert f'href="/stotte/mine-soknader/{mine.pk}/"' in html_of(response)
     assert "Innovasjonsmidler 2026" not in text
     assert "Olas" not in text
@@ -80,13 +82,13 @@ def test_my_applications_query_count_does_not_grow(
     apply_to(calls[2:])
     with django_assert_max_num_queries(len(two)):
         response = client.get("/stotte/mine-soknader/")
-    assert html_of(response).count('class="application-list__item"') == 6
+    assert html_of(response).count('class="fabrikken-list__item"') == 6
 
 
 def test_my_applications_is_empty_at_first(employee_client, index_page):
     text = text_of(employee_client.get("/stotte/mine-soknader/"))
 
-    assert "Du har ikke sendt noen søknader ennå." in text
+    assert "Du har ingen søknader ennå." in text
 
 
 def test_nobody_reads_another_employees_application_by_guessing_the_address(

@@ -185,7 +185,7 @@ def test_empty_state(client, employee, sections):
     response = client.get(URL)
 
     text = text_of(response)
-    assert "Du har ikke sendt noen søknader ennå." in text
+    assert "Du har ingen søknader ennå." in text
     assert "Du har ikke bedt Fabrikken om veiledning ennå." in text
     assert "Du har ingen kommende bookinger." in text
     html = html_of(response)

@@ -1,0 +1,89 @@
+"""«Mine søknader» and «Mine saker» on the structured applications (issue #21): each entry
+titled by its project, the call beside it, its own status and reference, the next step; the
+co-applicants see it too; the page's queries do not grow with the applications."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from core.formats import format_date
+from demo import factories
+from funding.models import Application, CoApplicant, Decision, FundingCallPage
+from funding.models.pipeline import Status
+
+from ..helpers import text_of
+
+pytestmark = pytest.mark.django_db
+
+MINE = "/stotte/mine-soknader/"
+
+
+@pytest.fixture
+def call(open_call):
+    FundingCallPage.objects.filter(pk=open_call.pk).update(
+        answer_expected_by=timezone.localdate() + timedelta(days=40)
+    )
+    open_call.refresh_from_db()
+    return open_call
+
+
+def make(call, user, title, status=Status.DRAFT, handler=None):
+    application = Application.objects.create(call=call, created_by=user, project_title=title)
+    if status != Status.DRAFT:
+        application.move_to(Status.SUBMITTED, by=user)
+    if status in (Status.GRANTED, Status.REJECTED):
+        Decision.objects.create(
+            application=application,
+            status=status,
+            granted_amount=100_000 if status == Status.GRANTED else None,
+            justification="Begrunnelse.",
+            report_due=date(2027, 6, 1),
+            decided_by=handler,
+        )
+        application.move_to(status, by=handler)
+    return application
+
+
+def test_each_application_has_its_project_status_reference_and_next_step(client, call, employee):
+    handler = factories.make_user("saksbehandler")
+    make(call, employee, "Digital innsjekk")
+    sent = make(call, employee, "Sensorer på sykehjem", Status.SUBMITTED)
+    make(call, employee, "Ungdom i bydelen", Status.GRANTED, handler=handler)
+    make(call, factories.make_user("per"), "Pers prosjekt", Status.SUBMITTED)
+    client.force_login(employee)
+
+    text = text_of(client.get(MINE))
+
+    assert "Digital innsjekk" in text and "Utkast" in text and "Send den innen" in text
+    assert f"{call.title} · {sent.reference}" in text
+    assert f"Svar ventes innen {format_date(call.answer_expected_by)}" in text
+    assert "Innvilget" in text and f"Sluttrapport innen {format_date(date(2027, 6, 1))}" in text
+    assert "Pers prosjekt" not in text
+
+
+def test_a_co_applicant_sees_the_application_in_both_lists(client, call, employee):
+    colleague = factories.make_user("kollega")
+    application = make(call, employee, "Felles prosjekt", Status.SUBMITTED)
+    CoApplicant.objects.create(application=application, user=colleague)
+    client.force_login(colleague)
+    assert "Felles prosjekt" in text_of(client.get(MINE))
+    assert "Felles prosjekt" in text_of(client.get("/mine-saker/"))
+
+
+def test_the_list_costs_the_same_queries_for_2_and_12_applications(client, call, employee):
+    client.force_login(employee)
+    for number in range(2):
+        make(call, employee, f"Prosjekt {number}", Status.SUBMITTED)
+    client.get(MINE)  # warm the per-process caches (site, settings)
+    with CaptureQueriesContext(connection) as few:
+        client.get(MINE)
+    for number in range(2, 12):
+        make(call, employee, f"Prosjekt {number}", Status.SUBMITTED)
+    client.get(MINE)  # the header's count was forgotten by the changes: count it again
+    with CaptureQueriesContext(connection) as many:
+        text = text_of(client.get(MINE))
+    assert "Prosjekt 11" in text
+    assert len(many) == len(few)
