@@ -158,7 +158,8 @@ def programme(rng):
 
 
 def form_fields(rng):
-    """The questions of one of the demo calls: (label, field type, required, choices, help)."""
+    """The questions of one of the demo calls that still use the form builder:
+    (label, field type, required, choices, help)."""
     return rng.choice(_form_pool())
 
 
@@ -220,4 +221,4 @@ def _programme_pool():
 @cache
 def _form_pool():
     calls = (funding_demo.INNOVATION_FUNDS, funding_demo.TRY_IT, funding_demo.CO_FUNDING)
-    return [call["fields"] for call in calls]
+    return [call["fields"] for call in calls if call["fields"]]

@@ -19,7 +19,14 @@ from django.utils import timezone
 
 from demo import content
 from demo.loaders import common
-from funding.models import FundingApplication, FundingCallPage, FundingFormField, FundingIndexPage
+from demo.loaders import funding_pipeline as pipeline
+from funding.models import (
+    CallCriterion,
+    FundingApplication,
+    FundingCallPage,
+    FundingFormField,
+    FundingIndexPage,
+)
 from home.models import HomePage
 
 CONTENT = content.read("funding")
@@ -47,7 +54,7 @@ def _call_spec(spec):
     spec["deadline_in_days"] = spec.get("deadline_in_days")
     if "body" in spec:
         spec["body"] = common.blocks(spec["body"])
-    spec["fields"] = [_field(field) for field in spec["fields"]]
+    spec["fields"] = [_field(field) for field in spec.get("fields", [])]
     if "applications" in spec:
         spec["applications"] = [
             (application["days_before"], application["username"], application["answers"])
@@ -67,6 +74,7 @@ def load(stdout=None):
     for spec in (INNOVATION_FUNDS, TRY_IT, CO_FUNDING):
         call = _call(index_page, spec, today, contact)
         _demo_applications(call, spec.get("applications", []), today)
+        pipeline.load(call, spec.get("pipeline", []), today)
 
 
 def at(day, hour, minute=0):
@@ -102,8 +110,19 @@ def _call(index_page, spec, today, contact):
         from_address=TO_ADDRESS,
         subject=spec["subject"](today),
         search_description=spec["summary"],
+        reference_prefix=spec.get("reference_prefix", "IM"),
+        answer_expected_by=deadline.date()
+        + datetime.timedelta(days=spec["answer_days_after_deadline"])
+        if deadline and "answer_days_after_deadline" in spec
+        else None,
         is_demo=True,
     )
+    for number, criterion in enumerate(spec.get("criteria_items", [])):
+        page.criteria_items.add(
+            CallCriterion(
+                sort_order=number, title=criterion["title"], help_text=criterion.get("help", "")
+            )
+        )
     for number, (label, field_type, required, choices, help_text) in enumerate(spec["fields"]):
         page.form_fields.add(
             FundingFormField(

@@ -13,7 +13,7 @@ from django.core.management.base import CommandError
 from wagtail.models import Site
 
 from core.models import SectionSettings, StaffProfile
-from core.publishing.roles import EDITORS, MODERATORS, apply_roles
+from core.publishing.roles import CASE_HANDLERS, EDITORS, MODERATORS, apply_roles
 from demo import content
 from demo.loaders import common
 from home.models import ContentPage, HomePage
@@ -21,7 +21,7 @@ from home.models import ContentPage, HomePage
 DEFAULT_DEMO_PASSWORD = "innovasjon-demo"
 
 CONTENT = content.read("home")
-GROUPS = {"editors": EDITORS, "moderators": MODERATORS}
+GROUPS = {"editors": EDITORS, "moderators": MODERATORS, "case_handlers": CASE_HANDLERS}
 DEMO_USERS = [
     # username, first name, last name, superuser, Wagtail group
     (

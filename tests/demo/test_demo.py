@@ -21,7 +21,7 @@ from events.models import EventPage
 from events.state import EventStatus
 from fabrikken import schedule
 from fabrikken.models import FabrikkenPage, GuidanceRequest, RoomBooking
-from funding.models import FundingApplication, FundingCallPage
+from funding.models import Application, FundingApplication, FundingCallPage
 from funding.status import CallStatus
 from home.models import ContentPage, HomePage
 from methods.models import MethodIndexPage, MethodPage, Phase
@@ -169,8 +169,20 @@ def test_the_demo_has_an_open_an_upcoming_and_a_closed_call(reader):
     assert all(call.is_demo for call in calls.values())
     assert 14 <= calls["innovasjonsmidler"].state.days_left <= 21
     assert FundingApplication.objects.filter(page=calls["medfinansiering"]).count() == 3
-    # Tjenesteområde and Enhet are two fields (issue #20), as in the section's other forms.
-    assert 4 <= calls["innovasjonsmidler"].form_fields.count() <= 9
+    # The open call takes structured applications (#21): criteria, no form-builder form,
+    # and one demo application in every state but «Delvis innvilget».
+    innovation = calls["innovasjonsmidler"]
+    assert innovation.criteria_items.count() == 4 and not innovation.form_fields.exists()
+    assert set(Application.objects.filter(call=innovation).values_list("status", flat=True)) == {
+        "utkast",
+        "sendt",
+        "under_vurdering",
+        "innvilget",
+        "avslatt",
+        "trukket",
+    }
+    granted = Application.objects.get(call=innovation, status="innvilget")
+    assert granted.decision.report_due and granted.assessments.count() == 8
 
     assert "Demo-innhold" in text_of(reader.get("/stotte/"))
     mine = text_of(reader.get("/stotte/mine-soknader/"))
@@ -182,7 +194,7 @@ def test_the_demo_has_an_open_an_upcoming_and_a_closed_call(reader):
         calls["prov-det"].max_per_application,
         calls["medfinansiering"].max_per_application,
     ) == (30_000, 200_000)
-    assert "Du kan søke om 100\u00a0000–800\u00a0000 kroner." in text_of(reader.get(innovation.url))
+    assert "Per søknad kr\u00a0100\u00a0000–800\u00a0000" in text_of(reader.get(innovation.url))
 
 
 # --- Events ----------------------------------------------------------------------------------
