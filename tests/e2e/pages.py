@@ -295,13 +295,22 @@ class AdminPageEditor:
             self.page.get_by_role("button", name="Send til godkjenning", exact=True).click()
 
 
-class FundingCallPage:
-    """An open call's page and its application form (UI guide §5.5, §5.6)."""
+class ApplicationForm:
+    """A structured funding application (issue #21): the draft form in sections, then
+    «Sjekk svarene» and «Send søknaden» (UI guide §5.5, §5.6)."""
 
     def __init__(self, page: Page):
         self.page = page
         self.form = page.locator("form.application-form")
         self.error_summary = page.locator(".error-summary")
+
+    @classmethod
+    def start(cls, page: Page, call_path="/stotte/innovasjonsmidler/"):
+        """From the call's page: «Start en (ny) søknad» opens a new draft."""
+        page.goto(call_path)
+        with page.expect_navigation():
+            page.get_by_role("button", name=re.compile("^Start en (ny )?søknad$")).click()
+        return cls(page)
 
     def field(self, label):
         """A field by its label, which may end in «(valgfritt)»."""
@@ -311,10 +320,23 @@ class FundingCallPage:
         group = self.form.get_by_role("group", name=re.compile(legend))
         return group.get_by_label(part, exact=True)
 
-    def send(self):
-        # A sent form always comes back as a new page, with errors or the receipt.
+    def fill_date(self, legend, day, month, year):
+        self.date_part(legend, "Dag").fill(str(day))
+        self.date_part(legend, "Måned").fill(str(month))
+        self.date_part(legend, "År").fill(str(year))
+
+    def save(self):
         with self.page.expect_navigation():
-            self.form.get_by_role("button", name="Send søknad").click()
+            self.form.get_by_role("button", name="Lagre utkast").click()
+
+    def check_answers(self):
+        with self.page.expect_navigation():
+            self.form.get_by_role("button", name="Lagre og sjekk svarene").click()
+
+    def send(self):
+        """On the check page: «Send søknaden»."""
+        with self.page.expect_navigation():
+            self.page.locator("form#send").get_by_role("button", name="Send søknaden").click()
 
 
 class BookingGrid:

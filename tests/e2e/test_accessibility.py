@@ -16,8 +16,8 @@ from tests.e2e.accessibility import AccessibilityReport
 from tests.e2e.pages import (
     DESKTOP,
     PHONE,
+    ApplicationForm,
     BookingGrid,
-    FundingCallPage,
     SignInPage,
     assert_no_console_errors,
 )
@@ -105,37 +105,51 @@ def test_sign_in_page_empty_and_with_errors(site):
 
 def test_funding_application_with_errors_and_its_receipt(site):
     page = site.visit("/stotte/innovasjonsmidler/", user="ansatt")
-    call = FundingCallPage(page)
     report = AccessibilityReport()
-    call.send()
-    expect(call.error_summary).to_be_focused()
-    expect(page).to_have_title(re.compile("^Feil: "))
-    report.check(page, "funding application, nothing filled in")
+    report.check(page, "funding call with one's own applications")
+    form = ApplicationForm.start(page)
+    report.check(page, "funding application, a new draft")
 
-    # A date that does not exist gets its own message at the date field.
-    call.field("Prosjekttittel").fill("Sensorer i bofellesskap")
-    call.date_part("Planlagt oppstart", "Dag").fill("31")
-    call.date_part("Planlagt oppstart", "Måned").fill("2")
+    # What was written wrong gets its own message at the field; the rest is kept.
+    form.field("Prosjekttittel").fill("Sensorer i bofellesskap")
+    form.field("Beløp det søkes om (kroner)").fill("mange penger")
     # Next year: a planned start may not be in the past.
-    call.date_part("Planlagt oppstart", "År").fill(str(datetime.date.today().year + 1))
-    call.send()
-    expect(call.error_summary).to_be_visible()
+    form.fill_date("Planlagt oppstart", 31, 2, datetime.date.today().year + 1)
+    form.save()
+    expect(form.error_summary).to_be_focused()
+    expect(page).to_have_title(re.compile("^Feil: "))
     report.check(page, "funding application, some errors")
 
-    call.field("Tjenesteområde").select_option("Oppvekst og utdanning")
-    call.field("Beskrivelse av behovet").fill("Færre unødvendige tilsyn om natten.")
-    call.field("Hvem er brukerne?").fill("Beboere og nattevakter.")
-    call.field("Beløp det søkes om").fill("180000")  # the call takes 100 000–800 000
-    call.date_part("Planlagt oppstart", "Dag").fill("1")
-    call.field("Søknaden er forankret hos lederen min").check()
-    call.send()
+    form.field("Beløp det søkes om (kroner)").fill("180000")  # the call takes 100 000–800 000
+    form.date_part("Planlagt oppstart", "Dag").fill("1")
+    form.check_answers()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sjekk svarene før du sender")
+    form.send()
+    expect(form.error_summary).to_be_focused()
+    report.check(page, "check your answers, answers missing")
+
+    fill_the_rest(form, page)
+    form.send()
     expect(page.get_by_role("heading", level=1)).to_have_text("Søknaden er sendt")
     report.check(page, "funding receipt")
     page.goto("/stotte/mine-soknader/")
-    page.get_by_role("link", name="Innovasjonsmidler 2026").click()
+    report.check(page, "my applications")
+    page.get_by_role("link", name="Sensorer i bofellesskap").click()
     report.check(page, "an application of one's own")
     assert_no_console_errors(page)
     report.assert_clean()
+
+
+def fill_the_rest(form, page):
+    """From the check page's first «Endre»: every answer the send still needs."""
+    page.get_by_role("link", name=re.compile("^Endre")).first.click()
+    form.field("Behovet").fill("Nattevaktene vekker beboerne på rundene sine.")
+    form.field("Hvem prosjektet er for").fill("Beboere og nattevakter i to bofellesskap.")
+    form.field("Planen").fill("Prøve sensorer i ti rom i tre måneder.")
+    form.fill_date("Planlagt slutt", 1, 12, datetime.date.today().year + 1)
+    for answer in form.form.locator("textarea[name^=criterion_]").all():
+        answer.fill("Ja, beskrevet i planen.")
+    form.check_answers()
 
 
 def test_guidance_request_with_errors_and_its_receipt(site):

@@ -16,8 +16,8 @@ from django.views.defaults import server_error
 from playwright.sync_api import expect
 
 from tests.e2e.html_checker import ROOT, HtmlBatch
-from tests.e2e.pages import BookingGrid, FundingCallPage, SignInPage
-from tests.e2e.test_accessibility import VIEWS
+from tests.e2e.pages import ApplicationForm, BookingGrid, SignInPage
+from tests.e2e.test_accessibility import VIEWS, fill_the_rest
 from tests.e2e.test_crawl import live_page_urls
 
 pytestmark = pytest.mark.e2e
@@ -103,29 +103,29 @@ def test_every_forms_error_state_and_receipt_is_valid_html(site, settings):
     else:
         raise AssertionError("the sign-in never locked")
 
-    # The funding application: empty, then a date that does not exist, then sent.
+    # The funding application: a draft with errors, the check page missing answers, then sent.
     page = site.visit("/stotte/innovasjonsmidler/", user="ansatt")
-    call = FundingCallPage(page)
-    send = call.form.get_by_role("button", name="Send søknad")
-    batch.add("funding application, nothing filled in", navigation_html(page, send.click))
-    expect(call.error_summary).to_be_visible()
-    call.field("Prosjekttittel").fill("Sensorer i bofellesskap")
-    call.date_part("Planlagt oppstart", "Dag").fill("31")
-    call.date_part("Planlagt oppstart", "Måned").fill("2")
-    # Next year: a planned start may not be in the past (then 1 February is sent).
-    call.date_part("Planlagt oppstart", "År").fill(str(datetime.date.today().year + 1))
-    batch.add("funding application, some errors", navigation_html(page, send.click))
-    expect(call.error_summary).to_be_visible()
-    call.field("Tjenesteområde").select_option("Oppvekst og utdanning")
-    call.field("Beskrivelse av behovet").fill("Færre unødvendige tilsyn om natten.")
-    call.field("Hvem er brukerne?").fill("Beboere og nattevakter.")
-    call.field("Beløp det søkes om").fill("250000")
-    call.date_part("Planlagt oppstart", "Dag").fill("1")
-    call.field("Søknaden er forankret hos lederen min").check()
+    batch.add("funding call with one's own applications", page.content())
+    form = ApplicationForm.start(page)
+    batch.add("funding application, a new draft", page.content())
+    form.field("Prosjekttittel").fill("Sensorer i bofellesskap")
+    form.field("Beløp det søkes om (kroner)").fill("mange penger")
+    form.fill_date("Planlagt oppstart", 31, 2, datetime.date.today().year + 1)
+    save = form.form.get_by_role("button", name="Lagre utkast")
+    batch.add("funding application, some errors", navigation_html(page, save.click))
+    expect(form.error_summary).to_be_visible()
+    form.field("Beløp det søkes om (kroner)").fill("250000")
+    form.date_part("Planlagt oppstart", "Dag").fill("1")
+    form.check_answers()
+    send = page.locator("form#send").get_by_role("button", name="Send søknaden")
+    batch.add("check your answers, answers missing", navigation_html(page, send.click))
+    fill_the_rest(form, page)
+    batch.add("check your answers", page.content())
     batch.add("funding receipt", navigation_html(page, send.click))
     expect(page.get_by_role("heading", level=1)).to_have_text("Søknaden er sendt")
     page.goto("/stotte/mine-soknader/")
-    link = page.get_by_role("link", name="Innovasjonsmidler 2026")
+    batch.add("my applications", page.content())
+    link = page.get_by_role("link", name="Sensorer i bofellesskap")
     batch.add("an application of one's own", navigation_html(page, link.click))
 
     # Fabrikken's guidance request: empty, then sent.

@@ -12,7 +12,7 @@ from tests.e2e.pages import (
     DEMO_PASSWORD,
     DESKTOP,
     PHONE,
-    FundingCallPage,
+    ApplicationForm,
     Header,
     SignInPage,
     assert_focus_visible,
@@ -188,27 +188,34 @@ def test_case_filters_leave_no_dead_ends_and_open_a_long_group_with_the_keyboard
 
 def test_a_form_with_errors_is_fixed_with_the_keyboard(site):
     page = site.visit("/stotte/innovasjonsmidler/", user="ansatt")
-    call = FundingCallPage(page)
-    send = call.form.get_by_role("button", name="Send søknad")
-    # «Søk om støtte» jumps to the form; from there Tab reaches the button.
+    # «Søk om støtte» jumps to the application section; from there Tab reaches «Start».
     jump = page.get_by_role("link", name="Søk om støtte")
     tab_to(page, jump)
     page.keyboard.press("Enter")
-    tab_to(page, send)
-    page.keyboard.press("Enter")
+    start = page.get_by_role("button", name=re.compile("^Start en (ny )?søknad$"))
+    tab_to(page, start)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    form = ApplicationForm(page)
+    amount = form.field("Beløp det søkes om (kroner)")
+    tab_to(page, amount)
+    page.keyboard.type("mange penger")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # the form's first button: «Lagre og sjekk svarene»
 
     # The summary takes focus and is read first; its links lead to the fields.
-    expect(call.error_summary).to_be_focused()
+    expect(form.error_summary).to_be_focused()
     expect(page).to_have_title(re.compile("^Feil: "))
-    first_error = call.error_summary.get_by_role("link").first
-    expect(first_error).to_have_text("Fyll ut «Prosjekttittel».")
+    first_error = form.error_summary.get_by_role("link").first
+    expect(first_error).to_contain_text("Beløp det søkes om")
     tab_to(page, first_error)
     page.keyboard.press("Enter")
-    title = call.field("Prosjekttittel")
-    expect(title).to_be_focused()
+    amount = form.field("Beløp det søkes om (kroner)")
+    expect(amount).to_be_focused()
     assert_focus_visible(page)
-    page.keyboard.type("Sensorer i bofellesskap")
-    expect(title).to_have_value("Sensorer i bofellesskap")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("250000")
+    expect(amount).to_have_value("250000")
 
 
 def test_sign_in_with_the_keyboard_after_a_mistake(site):
