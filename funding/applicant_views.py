@@ -229,7 +229,8 @@ def send(call, request, application):
                 0, ("send", gettext("The form had expired. Check your answers and send it again."))
             )
         if errors:
-            return render_check(call, request, application, criteria, errors=errors, status=400)
+            # 200, as every form with errors here: the page answers, the summary says what to fix.
+            return render_check(call, request, application, criteria, errors=errors)
         application.send_token = token
         try:
             application.move_to(Status.SUBMITTED, by=request.user)

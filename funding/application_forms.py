@@ -81,6 +81,28 @@ class DraftForm(forms.Form):
         least, most = call.min_per_application or None, call.max_per_application or None
         amount = self.fields["amount"]
         amount.least, amount.most = least, most
+        # Every message names the field, as the form-builder forms' do (funding/forms.py).
+        label = {"label": amount.label}
+        amount.error_messages.update(
+            {
+                "invalid": gettext("Write a number in «%(label)s», for example 250 000.") % label,
+                "negative": gettext(
+                    "The amount in «%(label)s» can't be negative. Write it without a minus, "
+                    "for example 250 000."
+                )
+                % label,
+                "too_large": gettext(
+                    "The amount in «%(label)s» is too large. Write it in kroner, "
+                    "for example 250 000."
+                )
+                % label,
+                "max_decimal_places": gettext(
+                    "Write the amount in «%(label)s» with at most two decimals, "
+                    "for example 1 500,50."
+                )
+                % label,
+            }
+        )
         sentence = amount_range_sentence(least, most)
         if sentence:
             amount.hint_after = sentence
