@@ -26,7 +26,16 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction
 
-from core.storage import AZURE, FILE_SYSTEM, S3, media_storage
+from core.storage import (
+    AZURE,
+    FILE_SYSTEM,
+    PRIVATE_AZURE,
+    PRIVATE_FILE_SYSTEM,
+    PRIVATE_S3,
+    S3,
+    media_storage,
+    private_storage,
+)
 from demo import factories
 from tests.helpers import soup
 
@@ -109,6 +118,36 @@ def test_s3_from_the_environment():
             "region_name": "eu-north-1",
         },
     }
+
+
+def test_private_files_get_a_storage_of_their_own():
+    """Attachments (STORAGES["private"]): a folder outside MEDIA_ROOT on disk, their own
+    private container in Azure, a prefix the media view never serves on S3."""
+    assert private_storage({}) == {"BACKEND": PRIVATE_FILE_SYSTEM}
+    azure = private_storage(AZURITE)
+    assert azure["BACKEND"] == PRIVATE_AZURE
+    assert azure["OPTIONS"] == {
+        **media_storage(AZURITE)["OPTIONS"],
+        "azure_container": "media-private",
+    }
+    named = private_storage({**AZURITE, "AZURE_PRIVATE_CONTAINER": "vedlegg"})
+    assert named["OPTIONS"]["azure_container"] == "vedlegg"
+    with pytest.raises(ImproperlyConfigured, match="must differ from AZURE_CONTAINER"):
+        private_storage({**AZURITE, "AZURE_PRIVATE_CONTAINER": "media"})
+    s3 = private_storage({"AWS_STORAGE_BUCKET_NAME": "innovasjon-media"})
+    assert (s3["BACKEND"], s3["OPTIONS"]["location"]) == (PRIVATE_S3, "private")
+
+
+def test_private_files_have_no_address(settings, tmp_path):
+    from core.storage import PrivateFileSystemStorage
+    from core.storage.azure import PrivateFilesAzureStorage
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    storage = PrivateFileSystemStorage()
+    assert storage.path("applications/x") == str(tmp_path / "private" / "applications" / "x")
+    for storage in (storage, PrivateFilesAzureStorage(**private_storage(AZURITE)["OPTIONS"])):
+        with pytest.raises(ValueError, match="no address"):
+            storage.url("applications/x")
 
 
 def test_azure_media_are_addressed_through_the_site_not_the_storage():
