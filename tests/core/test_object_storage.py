@@ -367,3 +367,35 @@ def test_a_large_document_streams_its_bytes(employee_client, home, container):
     assert response.streaming
     assert int(response["Content-Length"]) == len(content)
     assert hashlib.sha256(body_of(response)).digest() == hashlib.sha256(content).digest()
+
+
+@azurite
+def test_an_attachment_lands_in_a_private_container_of_its_own(
+    employee_client, employee, home, container
+):
+    """An application's attachment (STORAGES["private"]): in «<AZURE_CONTAINER>-private», not in
+    the media container nor on disk, and out only through the application's download view."""
+    from azure.storage.blob import ContainerClient
+
+    from funding.attachments import attachment_url
+    from funding.models import Application
+
+    call = factories.make_funding_call()
+    application = Application.objects.create(call=call, created_by=employee)
+    upload = call.url + call.reverse_subpage("application_attachments", args=(application.uuid,))
+    response = employee_client.post(upload, {"file": SimpleUploadedFile("budsjett.pdf", SECRET)})
+    assert response.status_code == 302
+    attachment = application.attachments.get()
+
+    private = ContainerClient.from_connection_string(
+        os.environ["AZURE_STORAGE_CONNECTION_STRING"], f"{os.environ['AZURE_CONTAINER']}-private"
+    )
+    assert private.get_container_properties().public_access is None
+    assert blob_bytes(private, attachment.file.name) == SECRET
+    assert not container.get_blob_client(attachment.file.name).exists()
+    assert nothing_on_disk() and not Path(settings.PRIVATE_MEDIA_ROOT).exists()
+
+    download = employee_client.get(attachment_url(application, attachment))
+    assert download["Content-Disposition"].startswith("attachment;")
+    assert body_of(download) == SECRET
+    assert employee_client.get(f"/media/{attachment.file.name}").status_code == 404
