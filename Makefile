@@ -167,4 +167,4 @@ messages: $(STAMP)
 	$(BIN)/python manage.py compilemessages --locale nb --ignore '.venv/*'
 
 clean:
-	rm -rf $(VENV) node_modules db.sqlite3 static media .coverage
+	rm -rf $(VENV) node_modules db.sqlite3 static media private-media .coverage

@@ -27,6 +27,11 @@ from .application_forms import (
     SendForm,
     initial_from,
 )
+from .attachments import MAX_PER_APPLICATION as MAX_ATTACHMENTS
+from .attachments import AttachmentForm
+from .attachments import listed as listed_attachments
+from .co_applicants import co_applicants_context
+from .co_applicants import listed as listed_co_applicants
 from .models.pipeline import Application, CriterionAnswer, Status
 
 CHANGEABLE = (Status.DRAFT, Status.SUBMITTED)
@@ -92,6 +97,15 @@ def summary(call, application, criteria, answers):
     return rows
 
 
+def listings(call, application):
+    """The attachments (download links) and the co-applicants, for the check and read-only
+    pages: two queries however many there are."""
+    return {
+        "attachments": listed_attachments(call, application),
+        "co_applicants": listed_co_applicants(call, application),
+    }
+
+
 def missing_answers(rows):
     """(anchor, message) for every answer still empty: what keeps «Send» from sending."""
     return [
@@ -134,6 +148,20 @@ def draft(call, request, application_uuid):
         if request.POST.get("action") == "check":
             return HttpResponseRedirect(url_for(call, "application_check", application))
         return HttpResponseRedirect(url_for(call, "application", application) + "?lagret=1")
+    return render_form(call, request, application, form)
+
+
+def render_form(call, request, application, form=None, attachment_form=None, status=200):
+    """The form page: the draft form, then the attachments and the co-applicants, each
+    with forms of their own (an upload refused shows its error here, the rest as stored)."""
+    if form is None:
+        criteria = list(call.criteria_items.all())
+        form = DraftForm(
+            call=call,
+            criteria=criteria,
+            initial=initial_from(application, stored_answers(application, criteria)),
+        )
+    attachments = listed_attachments(call, application)
     return render(
         call,
         request,
@@ -144,7 +172,18 @@ def draft(call, request, application_uuid):
             "saved": request.method == "GET" and "lagret" in request.GET,
             "check_url": url_for(call, "application_check", application),
             "withdraw_url": url_for(call, "application_withdraw", application),
+            "attachments": attachments,
+            "attachment_form": attachment_form
+            or (
+                AttachmentForm(application=application)
+                if len(attachments) < MAX_ATTACHMENTS
+                else None
+            ),
+            "upload_url": url_for(call, "application_attachments", application),
+            "max_attachments": MAX_ATTACHMENTS,
+            **co_applicants_context(call, application),
         },
+        status=status,
     )
 
 
@@ -201,6 +240,7 @@ def render_check(call, request, application, criteria, errors=(), status=200):
             "rows": rows,
             "errors": list(errors),
             "send_form": SendForm() if application.status == Status.DRAFT else None,
+            **listings(call, application),
             "edit_url": url_for(call, "application", application),
             "withdraw_url": url_for(call, "application_withdraw", application),
         },
@@ -283,6 +323,7 @@ def read_only(call, request, application, criteria, status=200):
             "application": application,
             "rows": rows,
             "read_only": True,
+            **listings(call, application),
             "receipt_url": url_for(call, "application_receipt", application),
         },
         status=status,

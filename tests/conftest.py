@@ -108,9 +108,11 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
 @pytest.fixture(autouse=True)
 def _media_in_tmp(request, settings, tmp_path):
     """Files that tests upload never land in the project's media folder. A module with the
-    demo keeps the demo's media folder, where its pictures are."""
+    demo keeps the demo's media folder, where its pictures are. Private files (attachments)
+    always go to the test's own folder, apart from the media as in production."""
     if "demo" not in request.fixturenames:
         settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
 @pytest.fixture(autouse=True)

@@ -32,11 +32,20 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.core.files.storage import FileSystemStorage
 from django.utils.encoding import filepath_to_uri
+from django.utils.functional import cached_property
 
 FILE_SYSTEM = "django.core.files.storage.FileSystemStorage"
 AZURE = "core.storage.azure.PrivateAzureStorage"
 S3 = "core.storage.s3.PrivateS3Storage"
+# STORAGES["private"]: files only a view that checks who asks may hand out (attachments).
+PRIVATE_FILE_SYSTEM = "core.storage.PrivateFileSystemStorage"
+PRIVATE_AZURE = "core.storage.azure.PrivateFilesAzureStorage"
+PRIVATE_S3 = "core.storage.s3.PrivateFilesS3Storage"
+# Inside the media bucket (S3 only; Azure has a container of its own): no image folder, so
+# the media view never serves it.
+PRIVATE_S3_PREFIX = "private"
 
 
 class ServedBySite:
@@ -44,6 +53,32 @@ class ServedBySite:
 
     def url(self, name, *args, **kwargs):
         return urljoin(settings.MEDIA_URL, filepath_to_uri(name).lstrip("/"))
+
+
+class NoAddress:
+    """A storage whose files have no URL at all: not under MEDIA_URL, not at the storage.
+
+    For STORAGES["private"] (application attachments): each file is handed out by a view
+    that checks who asks (funding/attachments.py), so asking for an address is a bug.
+    """
+
+    def url(self, name, *args, **kwargs):
+        raise ValueError(f"Private files have no address; serve {name!r} through a view.")
+
+
+class PrivateFileSystemStorage(NoAddress, FileSystemStorage):
+    """On this server's disk under PRIVATE_MEDIA_ROOT, a folder beside MEDIA_ROOT, never in it:
+    nothing a proxy or the media view serves can reach it."""
+
+    @cached_property
+    def base_location(self):
+        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+
+    def _clear_cached_properties(self, setting, **kwargs):
+        super()._clear_cached_properties(setting, **kwargs)
+        if setting == "PRIVATE_MEDIA_ROOT":  # tests move it into their own tmp folder
+            self.__dict__.pop("base_location", None)
+            self.__dict__.pop("location", None)
 
 
 def media_storage(environ):
@@ -77,6 +112,36 @@ def media_storage(environ):
     if s3:
         return {"BACKEND": S3, "OPTIONS": _s3_options(value)}
     return {"BACKEND": FILE_SYSTEM}
+
+
+def private_storage(environ):
+    """STORAGES["private"] for this environment: where media go, but apart from them.
+
+    Azure: a container of its own, AZURE_PRIVATE_CONTAINER (default «<AZURE_CONTAINER>-private»),
+    private like the media one. S3: the media bucket under «private/», a prefix the media
+    view never serves. Neither: the disk under PRIVATE_MEDIA_ROOT (outside MEDIA_ROOT).
+    """
+    media = media_storage(environ)
+
+    def value(name):
+        return environ.get(name, "").strip()
+
+    if media["BACKEND"] == AZURE:
+        options = dict(media["OPTIONS"])
+        container = value("AZURE_PRIVATE_CONTAINER") or f"{options['azure_container']}-private"
+        if container == options["azure_container"]:
+            raise ImproperlyConfigured(
+                "AZURE_PRIVATE_CONTAINER must differ from AZURE_CONTAINER: attachments are kept "
+                "apart from the media. See docs/deploy.md."
+            )
+        options["azure_container"] = container
+        return {"BACKEND": PRIVATE_AZURE, "OPTIONS": options}
+    if media["BACKEND"] == S3:
+        return {
+            "BACKEND": PRIVATE_S3,
+            "OPTIONS": {**media["OPTIONS"], "location": PRIVATE_S3_PREFIX},
+        }
+    return {"BACKEND": PRIVATE_FILE_SYSTEM}
 
 
 def _azure_options(value):

@@ -4,7 +4,7 @@ from azure.core.exceptions import ResourceExistsError, ResourceNotFoundError
 from django.core.exceptions import ImproperlyConfigured
 from storages.backends.azure_storage import AzureStorage
 
-from . import ServedBySite
+from . import NoAddress, ServedBySite
 
 
 class PrivateAzureStorage(ServedBySite, AzureStorage):
@@ -44,3 +44,7 @@ class PrivateAzureStorage(ServedBySite, AzureStorage):
                 f"(public access «{properties.public_access}»): set it to private."
             )
         return False
+
+
+class PrivateFilesAzureStorage(NoAddress, PrivateAzureStorage):
+    """STORAGES["private"] on Azure: its own private container, and no address at all."""

@@ -34,7 +34,7 @@ from core.blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentsBlock
 from core.formats import format_datetime, format_nok, format_number, transliterate
 from core.models import BasePage
 from core.submissions import TOKEN_FIELD, earlier_submission, find_earlier, store_once
-from funding import applicant_views, emails
+from funding import applicant_views, attachments, co_applicants, emails
 from funding.forms import FundingFormBuilder
 from funding.status import CallStatus, call_state
 
@@ -411,6 +411,36 @@ class FundingCallPage(RoutablePageMixin, BasePage, AbstractEmailForm):
     @path("soknad/<uuid:application_uuid>/trekk/", name="application_withdraw")
     def application_withdraw(self, request, application_uuid):
         return applicant_views.withdraw(self, request, application_uuid)
+
+    # Attachments and co-applicants (funding/attachments.py, funding/co_applicants.py).
+    @path("soknad/<uuid:application_uuid>/vedlegg/", name="application_attachments")
+    def application_attachments(self, request, application_uuid):
+        return attachments.upload(self, request, application_uuid)
+
+    @path(
+        "soknad/<uuid:application_uuid>/vedlegg/<int:attachment_id>/",
+        name="application_attachment",
+    )
+    def application_attachment(self, request, application_uuid, attachment_id):
+        return attachments.download(self, request, application_uuid, attachment_id)
+
+    @path(
+        "soknad/<uuid:application_uuid>/vedlegg/<int:attachment_id>/slett/",
+        name="application_attachment_delete",
+    )
+    def application_attachment_delete(self, request, application_uuid, attachment_id):
+        return attachments.delete(self, request, application_uuid, attachment_id)
+
+    @path("soknad/<uuid:application_uuid>/medsokere/", name="application_co_applicants")
+    def application_co_applicants(self, request, application_uuid):
+        return co_applicants.manage(self, request, application_uuid)
+
+    @path(
+        "soknad/<uuid:application_uuid>/medsokere/<int:co_applicant_id>/fjern/",
+        name="application_co_applicant_remove",
+    )
+    def application_co_applicant_remove(self, request, application_uuid, co_applicant_id):
+        return co_applicants.remove(self, request, application_uuid, co_applicant_id)
 
     def serve_call(self, request):
         state = self.state

@@ -9,6 +9,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
@@ -309,11 +310,19 @@ def attachment_path(attachment, filename):
     return f"applications/{attachment.application.uuid}/{uuid.uuid4().hex}"
 
 
+def private_storage():
+    """STORAGES["private"] (core/storage): no address under MEDIA_URL or anywhere else; the
+    download view (funding/attachments.py) is the one way out."""
+    return storages["private"]
+
+
 class Attachment(models.Model):
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="attachments"
     )
-    file = models.FileField(_("file"), upload_to=attachment_path, max_length=200)
+    file = models.FileField(
+        _("file"), upload_to=attachment_path, storage=private_storage, max_length=200
+    )
     original_name = models.CharField(_("file name"), max_length=200)
     size = models.PositiveIntegerField(_("size in bytes"))
     content_type = models.CharField(max_length=100)

@@ -14,7 +14,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from core.storage import media_storage
+from core.storage import media_storage, private_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "intranet"
@@ -247,8 +247,13 @@ STATICFILES_DIRS = [PROJECT_DIR / "static"]
 # (core/storage). Either way they are served only through the site, behind the sign-in.
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Attachments to funding applications: personal data with no address at all, served only
+# by a view that checks who asks. On disk a folder beside MEDIA_ROOT, never inside it; in
+# Azure a private container of its own (core/storage, docs/deploy.md → «Object storage»).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 STORAGES = {
     "default": media_storage(os.environ),
+    "private": private_storage(os.environ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

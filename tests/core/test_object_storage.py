@@ -26,7 +26,16 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction
 
-from core.storage import AZURE, FILE_SYSTEM, S3, media_storage
+from core.storage import (
+    AZURE,
+    FILE_SYSTEM,
+    PRIVATE_AZURE,
+    PRIVATE_FILE_SYSTEM,
+    PRIVATE_S3,
+    S3,
+    media_storage,
+    private_storage,
+)
 from demo import factories
 from tests.helpers import soup
 
@@ -109,6 +118,36 @@ def test_s3_from_the_environment():
             "region_name": "eu-north-1",
         },
     }
+
+
+def test_private_files_get_a_storage_of_their_own():
+    """Attachments (STORAGES["private"]): a folder outside MEDIA_ROOT on disk, their own
+    private container in Azure, a prefix the media view never serves on S3."""
+    assert private_storage({}) == {"BACKEND": PRIVATE_FILE_SYSTEM}
+    azure = private_storage(AZURITE)
+    assert azure["BACKEND"] == PRIVATE_AZURE
+    assert azure["OPTIONS"] == {
+        **media_storage(AZURITE)["OPTIONS"],
+        "azure_container": "media-private",
+    }
+    named = private_storage({**AZURITE, "AZURE_PRIVATE_CONTAINER": "vedlegg"})
+    assert named["OPTIONS"]["azure_container"] == "vedlegg"
+    with pytest.raises(ImproperlyConfigured, match="must differ from AZURE_CONTAINER"):
+        private_storage({**AZURITE, "AZURE_PRIVATE_CONTAINER": "media"})
+    s3 = private_storage({"AWS_STORAGE_BUCKET_NAME": "innovasjon-media"})
+    assert (s3["BACKEND"], s3["OPTIONS"]["location"]) == (PRIVATE_S3, "private")
+
+
+def test_private_files_have_no_address(settings, tmp_path):
+    from core.storage import PrivateFileSystemStorage
+    from core.storage.azure import PrivateFilesAzureStorage
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    storage = PrivateFileSystemStorage()
+    assert storage.path("applications/x") == str(tmp_path / "private" / "applications" / "x")
+    for storage in (storage, PrivateFilesAzureStorage(**private_storage(AZURITE)["OPTIONS"])):
+        with pytest.raises(ValueError, match="no address"):
+            storage.url("applications/x")
 
 
 def test_azure_media_are_addressed_through_the_site_not_the_storage():
@@ -328,3 +367,35 @@ def test_a_large_document_streams_its_bytes(employee_client, home, container):
     assert response.streaming
     assert int(response["Content-Length"]) == len(content)
     assert hashlib.sha256(body_of(response)).digest() == hashlib.sha256(content).digest()
+
+
+@azurite
+def test_an_attachment_lands_in_a_private_container_of_its_own(
+    employee_client, employee, home, container
+):
+    """An application's attachment (STORAGES["private"]): in «<AZURE_CONTAINER>-private», not in
+    the media container nor on disk, and out only through the application's download view."""
+    from azure.storage.blob import ContainerClient
+
+    from funding.attachments import attachment_url
+    from funding.models import Application
+
+    call = factories.make_funding_call()
+    application = Application.objects.create(call=call, created_by=employee)
+    upload = call.url + call.reverse_subpage("application_attachments", args=(application.uuid,))
+    response = employee_client.post(upload, {"file": SimpleUploadedFile("budsjett.pdf", SECRET)})
+    assert response.status_code == 302
+    attachment = application.attachments.get()
+
+    private = ContainerClient.from_connection_string(
+        os.environ["AZURE_STORAGE_CONNECTION_STRING"], f"{os.environ['AZURE_CONTAINER']}-private"
+    )
+    assert private.get_container_properties().public_access is None
+    assert blob_bytes(private, attachment.file.name) == SECRET
+    assert not container.get_blob_client(attachment.file.name).exists()
+    assert nothing_on_disk() and not Path(settings.PRIVATE_MEDIA_ROOT).exists()
+
+    download = employee_client.get(attachment_url(application, attachment))
+    assert download["Content-Disposition"].startswith("attachment;")
+    assert body_of(download) == SECRET
+    assert employee_client.get(f"/media/{attachment.file.name}").status_code == 404
