@@ -145,6 +145,13 @@ def draft(call, request, application_uuid):
     )
     if request.method == "POST" and form.is_valid_draft():
         save_draft(application, form, criteria)
+        # «Last opp» is a button of this form (the file input too): what was typed is saved
+        # with the file, and a refused file loses nothing else.
+        if request.FILES.get("file") or request.POST.get("action") == "upload":
+            upload = AttachmentForm(request.POST, request.FILES, application=application)
+            if not (upload.is_valid() and upload.save(request.user)):
+                return render_form(call, request, application, attachment_form=upload)
+            return HttpResponseRedirect(url_for(call, "application", application) + "#vedlegg")
         if request.POST.get("action") == "check":
             return HttpResponseRedirect(url_for(call, "application_check", application))
         return HttpResponseRedirect(url_for(call, "application", application) + "?lagret=1")

@@ -80,6 +80,8 @@ def listed(call, application):
 class AttachmentForm(forms.Form):
     file = forms.FileField(
         label=_("Add an attachment"),
+        # The input belongs to the draft form (funding/application/form.html).
+        widget=forms.FileInput(attrs={"form": "soknad"}),
         error_messages={
             "required": _("Choose a file to upload."),
             "empty": _("The file is empty. Choose another file."),
@@ -203,7 +205,7 @@ def upload(call, request, application_uuid):
         return HttpResponseRedirect(
             applicant_views.url_for(call, "application", application) + "#vedlegg"
         )
-    return applicant_views.render_form(call, request, application, attachment_form=form, status=400)
+    return applicant_views.render_form(call, request, application, attachment_form=form)
 
 
 def delete(call, request, application_uuid, attachment_id):

@@ -142,8 +142,7 @@ def manage(call, request, application_uuid):
             "form_url": form_url,
             **co_applicants_context(call, application),
         },
-        status=400 if error else 200,
-    )
+    )  # 200 with the error summary, as every refused form here
 
 
 def remove(call, request, application_uuid, co_applicant_id):
