@@ -98,14 +98,17 @@ class DecisionForm(forms.ModelForm):
         widgets = {"status": forms.RadioSelect, "report_due": AdminDateInput}
         help_texts = {
             "justification": _("Why: it goes to the applicants in the decision letter."),
-            "report_due": _("When the final report is due; by default 3 months after the planned end."),
+            "report_due": _(
+                "When the final report is due; by default 3 months after the planned end."
+            ),
         }
 
     def __init__(self, *args, application, remaining=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.application, self.remaining = application, remaining
         self.fields["status"].choices = [(status.value, status.label) for status in DECISIONS]
-        self.fields["report_due"].initial = default_report_due(application)
+        if not self.initial.get("report_due"):
+            self.initial["report_due"] = default_report_due(application)
         self.over_budget = False
 
     def clean(self):

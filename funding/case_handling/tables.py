@@ -36,7 +36,10 @@ class ApplicationFilterSet(WagtailFilterSet):
         super().__init__(*args, **kwargs)
         # The units this call's applications come from (one query, not one per row).
         units = (
-            self.queryset.order_by("unit").exclude(unit="").values_list("unit", flat=True).distinct()
+            self.queryset.order_by("unit")
+            .exclude(unit="")
+            .values_list("unit", flat=True)
+            .distinct()
         )
         self.filters["unit"].extra["choices"] = [(unit, unit) for unit in units]
 
@@ -70,7 +73,9 @@ def calls_with_counts(queryset):
     """Each call with how many applications it has, how many wait for a case handler and
     how many are decided (drafts are the applicants' own and never counted)."""
     return queryset.annotate(
-        sent_count=Count("pipeline_applications", filter=~Q(pipeline_applications__status=Status.DRAFT)),
+        sent_count=Count(
+            "pipeline_applications", filter=~Q(pipeline_applications__status=Status.DRAFT)
+        ),
         open_count=Count("pipeline_applications", filter=Q(pipeline_applications__status__in=OPEN)),
         decided_count=Count(
             "pipeline_applications", filter=Q(pipeline_applications__status__in=DECISIONS)

@@ -7,6 +7,7 @@ anything, and takes the application from `access.get_application`, so an id of a
 call, a draft or an application one may not read answers 404.
 """
 
+from decimal import ROUND_HALF_UP, Decimal
 from statistics import mean
 
 from django.contrib import messages
@@ -56,11 +57,21 @@ def call_breadcrumb(call):
     return {"url": reverse("funding_cases:list", args=(call.pk,)), "label": call.title}
 
 
+def forbidden(request, message=None):
+    """A 403 with the reason. (Wagtail's admin turns a raised PermissionDenied into a
+    redirect to the dashboard, so the views answer 403 themselves.)"""
+    message = message or _("Only case handlers may read applications.")
+    return TemplateResponse(
+        request, "funding/case_handling/refused.html", {"message": message}, status=403
+    )
+
+
 class CaseHandlerRequiredMixin:
     """403 before anything else for a signed-in user without the role."""
 
     def dispatch(self, request, *args, **kwargs):
-        access.require_case_handler(request.user)
+        if not access.is_case_handler(request.user):
+            return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -200,9 +211,7 @@ class CaseMixin(CaseHandlerRequiredMixin, WagtailAdminTemplateMixin):
     def refuse_own(self, request, message):
         """An applicant or co-applicant never assesses or decides their own application."""
         context = self.get_context_data(message=message)
-        return TemplateResponse(
-            request, "funding/case_handling/refused.html", context, status=403
-        )
+        return TemplateResponse(request, "funding/case_handling/refused.html", context, status=403)
 
 
 def assessment_table(criteria, assessments):
@@ -217,15 +226,16 @@ def assessment_table(criteria, assessments):
     for criterion in criteria:
         cells = [by_key.get((criterion.pk, assessor.pk)) for assessor in assessors]
         scores = [cell.score for cell in cells if cell]
-        rows.append(
-            {"criterion": criterion, "cells": cells, "average": _average(scores)}
-        )
+        rows.append({"criterion": criterion, "cells": cells, "average": _average(scores)})
     overall = _average([row.score for row in assessments])
     return {"assessors": assessors, "rows": rows, "overall": overall}
 
 
 def _average(scores):
-    return format_number(round(mean(scores), 1)) if scores else None
+    """One decimal, rounded half up as people do (4,25 → 4,3)."""
+    if not scores:
+        return None
+    return format_number(Decimal(str(mean(scores))).quantize(Decimal("0.1"), ROUND_HALF_UP))
 
 
 def application_actions(request, application):
@@ -277,9 +287,7 @@ class CaseView(CaseMixin, TemplateView):
             log=application.log.select_related("by"),
             assessment=assessment_table(criteria, assessments),
             decision=application.decision if _has(application, "decision") else None,
-            final_report=(
-                application.final_report if _has(application, "final_report") else None
-            ),
+            final_report=(application.final_report if _has(application, "final_report") else None),
             actions=application_actions(self.request, application),
             is_open=application.status in access.OPEN,
             can_start_review=application.status == Status.SUBMITTED,
@@ -301,7 +309,8 @@ def _has(instance, one_to_one):
 @require_POST
 def start_review(request, call_id, application_id):
     """«Start vurdering»: sendt → under vurdering, logged by move_to."""
-    access.require_case_handler(request.user)
+    if not access.is_case_handler(request.user):
+        return forbidden(request)
     application = access.get_application(request.user, call_id, application_id)
     if application.status == Status.SUBMITTED:
         application.move_to(Status.IN_REVIEW, by=request.user)
@@ -318,7 +327,8 @@ class AssessmentView(CaseMixin, TemplateView):
         return _("Assess «%(title)s»") % {"title": self.application}
 
     def dispatch(self, request, *args, **kwargs):
-        access.require_case_handler(request.user)
+        if not access.is_case_handler(request.user):
+            return forbidden(request)
         if self.application.is_applicant(request.user):
             return self.refuse_own(
                 request, _("You are on this application, so someone else must assess it.")
@@ -361,7 +371,8 @@ class DecisionView(CaseMixin, TemplateView):
         return _("Decide «%(title)s»") % {"title": self.application}
 
     def dispatch(self, request, *args, **kwargs):
-        access.require_case_handler(request.user)
+        if not access.is_case_handler(request.user):
+            return forbidden(request)
         if self.application.is_applicant(request.user):
             return self.refuse_own(
                 request, _("You are on this application, so someone else must decide it.")

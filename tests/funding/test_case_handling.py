@@ -131,9 +131,13 @@ def test_a_calls_list_shows_sent_applications_with_totals_never_drafts(
     assert first.reference in html and "Digital innsjekk" in html
     assert "Kari Ansatt, Ola Nordmann" in html
     assert "Hundvåg sykehjem" in html and "kr\u00a0400\u00a0000" in html
-    assert "Sendt" in html and "Innvilget" in html
+    assert first.get_status_display() in html and granted.get_status_display() in html
     totals = response.context["totals"]
-    assert (totals["applied"], totals["granted"], totals["remaining"]) == (700_000, 200_000, 800_000)
+    assert (totals["applied"], totals["granted"], totals["remaining"]) == (
+        700_000,
+        200_000,
+        800_000,
+    )
     assert "Gjenstår av kr\u00a01\u00a0000\u00a0000" in html and "kr\u00a0800\u00a0000" in html
 
 
@@ -165,7 +169,7 @@ def test_the_export_writes_every_application_as_csv_and_xlsx(handler_client, cal
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert rows[0][:3] == ["Referansenummer", "Prosjekttittel", "Søkere"]
     assert rows[1][:3] == [application.reference, "Digital innsjekk", "Kari Ansatt"]
-    assert "Sendt" in rows[1]
+    assert application.get_status_display() in rows[1]
     assert f"soknader-{call.slug}.csv" in response["Content-Disposition"]
 
     response = handler_client.get(list_url(call, export="xlsx"))
@@ -190,11 +194,14 @@ def test_the_list_and_the_export_cost_the_same_queries_for_3_and_30_applications
 
     def add(count):
         for number in range(count):
-            application = sent(call, employee, title=f"Prosjekt {number}", unit=f"Enhet {number % 4}")
+            application = sent(
+                call, employee, title=f"Prosjekt {number}", unit=f"Enhet {number % 4}"
+            )
             CoApplicant.objects.create(application=application, user=co, added_by=employee)
 
     addresses = [list_url(call), list_url(call, export="csv"), list_url(call, export="xlsx")]
     add(3)
+    handler_client.get(list_url(call))  # the first request of a session fills the admin's caches
     few = [count_queries(handler_client, address) for address in addresses]
     add(27)
     many = [count_queries(handler_client, address) for address in addresses]
@@ -238,7 +245,7 @@ def test_the_case_shows_answers_applicants_attachments_log_and_the_hooks_actions
         "2. Gevinstene er beskrevet",
         "Hjelp fra Fabrikken",
         "gevinstkart.pdf",
-        "Utkast → Sendt",
+        f"{Status.DRAFT.label} → {Status.SUBMITTED.label}",
         "Lag eksempel",
         "/admin/eksempel/",
         "Start vurdering",
@@ -256,9 +263,14 @@ def test_start_assessment_is_a_logged_post(handler_client, call, employee, handl
     application.refresh_from_db()
     assert application.status == Status.IN_REVIEW
     change = application.log.last()
-    assert (change.from_status, change.to_status, change.by) == ("sendt", "under_vurdering", handler)
+    assert (change.from_status, change.to_status, change.by) == (
+        "sendt",
+        "under_vurdering",
+        handler,
+    )
     html = handler_client.get(url("case", application)).content.decode()
-    assert "Sendt → Under vurdering" in html and "Siri Testesen" in html
+    assert f"{Status.SUBMITTED.label} → {Status.IN_REVIEW.label}" in html
+    assert "Siri Testesen" in html
 
 
 def test_assessors_score_each_criterion_and_the_case_shows_the_averages(
@@ -293,7 +305,9 @@ def test_the_assessment_asks_for_every_score(handler_client, call, employee):
     assert "Gi en poengsum fra 1 til 5." in response.content.decode()
 
 
-def test_someone_on_the_application_may_neither_assess_nor_decide_it(client, call, employee, handler):
+def test_someone_on_the_application_may_neither_assess_nor_decide_it(
+    client, call, employee, handler
+):
     application = sent(call, employee)
     CoApplicant.objects.create(application=application, user=handler, added_by=employee)
     client.force_login(handler)
@@ -345,7 +359,7 @@ def test_the_decision_is_recorded_then_the_application_moves_and_the_log_says_so
     assert (change.to_status, change.by) == ("delvis_innvilget", handler)
     # Decided: the case shows it read-only, and the form is closed.
     html = handler_client.get(url("case", application)).content.decode()
-    assert "Delvis innvilget" in html and "Behovet er godt dokumentert." in html
+    assert application.get_status_display() in html and "Behovet er godt dokumentert." in html
     assert url("decide", application) not in html
     assert handler_client.get(url("decide", application)).status_code == 302
     assert handler_client.get(url("assess", application)).status_code == 302
@@ -355,12 +369,18 @@ def test_the_decision_is_recorded_then_the_application_moves_and_the_log_says_so
     "overrides, field, message",
     [
         ({"granted_amount": ""}, "granted_amount", "Skriv beløpet som er innvilget"),
-        ({"granted_amount": "300 000"}, "granted_amount", "kan ikke være mer enn kr\u00a0250\u00a0000"),
-        ({"justification": ""}, "justification", "Dette feltet er påkrevd."),
+        (
+            {"granted_amount": "300 000"},
+            "granted_amount",
+            "kan ikke være mer enn kr\u00a0250\u00a0000",
+        ),
+        ({"justification": ""}, "justification", "Dette feltet er påkrevet."),
         ({"status": "sendt"}, "status", "Velg et gyldig valg"),
     ],
 )
-def test_the_decision_explains_what_to_fix(handler_client, call, employee, overrides, field, message):
+def test_the_decision_explains_what_to_fix(
+    handler_client, call, employee, overrides, field, message
+):
     application = sent(call, employee)
 
     response = handler_client.post(url("decide", application), decision_form(**overrides))
@@ -463,6 +483,8 @@ def test_an_application_of_another_call_or_a_draft_is_a_404(handler_client, call
 
 
 def test_the_calls_page_buttons_lead_to_its_applications(moderator_client, call):
-    html = moderator_client.get(reverse("wagtailadmin_pages:edit", args=(call.pk,))).content.decode()
+    html = moderator_client.get(
+        reverse("wagtailadmin_pages:edit", args=(call.pk,))
+    ).content.decode()
     assert list_url(call) in html
     assert reverse("wagtailforms:list_submissions", args=(call.pk,)) not in html
