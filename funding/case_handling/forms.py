@@ -29,8 +29,9 @@ class AssessmentForm(forms.Form):
         }
         for number, criterion in enumerate(criteria, start=1):
             existing = mine.get(criterion.pk)
+            criterion.heading = f"{number}. {criterion.title}"
             self.fields[f"score_{criterion.pk}"] = forms.TypedChoiceField(
-                label=f"{number}. {criterion.title}",
+                label=_("Score"),
                 choices=SCORES,
                 coerce=int,
                 widget=forms.RadioSelect,
@@ -96,6 +97,11 @@ class DecisionForm(forms.ModelForm):
         model = Decision
         fields = ["status", "granted_amount", "justification", "report_due"]
         widgets = {"status": forms.RadioSelect, "report_due": AdminDateInput}
+        labels = {
+            "status": _("Decision"),
+            "justification": _("Justification"),
+            "report_due": _("Final report due"),
+        }
         help_texts = {
             "justification": _("Why: it goes to the applicants in the decision letter."),
             "report_due": _(
