@@ -312,9 +312,11 @@ def start_review(request, call_id, application_id):
     if not access.is_case_handler(request.user):
         return forbidden(request)
     application = access.get_application(request.user, call_id, application_id)
-    if application.status == Status.SUBMITTED:
-        application.move_to(Status.IN_REVIEW, by=request.user)
-        messages.success(request, _("The application is now under assessment."))
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        if locked.status == Status.SUBMITTED:  # a second click finds it started
+            locked.move_to(Status.IN_REVIEW, by=request.user)
+            messages.success(request, _("The application is now under assessment."))
     return redirect(tables.case_url(application))
 
 
@@ -399,8 +401,14 @@ class DecisionView(CaseMixin, TemplateView):
         if not form.is_valid() or form.needs_confirmation:
             return self.render_to_response(self.get_context_data(form=form))
         with transaction.atomic():
+            # Under a row lock: a double click or a colleague deciding at the same moment
+            # finds the application decided instead of a second Decision.
+            application = Application.objects.select_for_update().get(pk=self.application.pk)
+            if application.status not in access.OPEN:
+                messages.error(request, _("The application is already decided."))
+                return redirect(self.case_url())
             decision = form.save()
-            self.application.move_to(decision.status, by=request.user, note=decision.justification)
+            application.move_to(decision.status, by=request.user, note=decision.justification)
         messages.success(
             request,
             _("The decision «%(status)s» is recorded.") % {"status": decision.get_status_display()},
