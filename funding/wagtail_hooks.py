@@ -1,29 +1,53 @@
-"""Admin shortcuts for funding: from a call straight to its applications.
+"""Admin for funding: the case handling (/admin/soknader/) and, from a call, straight to
+its applications.
 
-Who may read applications is decided once for every form page (see
-core/wagtail_hooks.py: moderators and administrators); these buttons only
-appear for those people, through Wagtail's own `get_forms_for_user`.
+Only case handlers (`funding.handle_application`: «Saksbehandlere», moderators,
+administrators) see the menu item and the buttons; the views refuse everyone else.
 """
 
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
-from wagtail.contrib.forms.utils import get_forms_for_user
 
+from funding.case_handling import urls as case_urls
+from funding.case_handling.access import is_case_handler
 from funding.models import FundingCallPage
 from funding.my_items import ApplicationsProvider
 from funding.services import SERVICES
 
 
+@hooks.register("register_admin_urls")
+def case_handling_urls():
+    return [path("soknader/", include(case_urls))]
+
+
+class CaseHandlersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_case_handler(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def applications_menu_item():
+    return CaseHandlersMenuItem(
+        _("Applications"),
+        reverse("funding_cases:calls"),
+        name="applications",
+        icon_name="form",
+        order=250,
+    )
+
+
 class ApplicationsMenuItem(PageMenuItem):
-    """«Søknader» on a funding call, leading to Wagtail's submissions list and CSV export."""
+    """«Søknader» on a funding call, leading to the call's applications in case handling."""
 
     label = _("Applications")
     icon_name = "form"
-    url_name = "wagtailforms:list_submissions"
+    url_name = "funding_cases:list"
 
     def is_shown(self, user):
-        return get_forms_for_user(user).filter(pk=self.page.pk).exists()
+        return is_case_handler(user)
 
 
 def _is_call(page):

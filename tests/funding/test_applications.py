@@ -213,8 +213,12 @@ def test_only_those_who_may_publish_a_call_read_its_applications(client, home, a
     client.force_login(moderator)
     assert client.get(url).status_code == 200
     assert "Kari Nordmann" in html_of(client.get(url))
-    # The call's row in the page explorer leads to its applications.
-    assert f'href="{url}"' in html_of(client.get(explorer))
+    # For a case handler, the call's row in the page explorer leads to its applications
+    # in case handling (funding/case_handling).
+    assert "/admin/soknader/" not in html_of(client.get(explorer))
+    moderator.user_permissions.add(Permission.objects.get(codename="handle_application"))
+    cases = reverse("funding_cases:list", args=(applications.pk,))
+    assert f'href="{cases}"' in html_of(client.get(explorer))
 
 
 def test_the_admin_edits_and_previews_a_call(admin_client, open_call):
