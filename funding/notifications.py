@@ -49,7 +49,7 @@ def context_for(application, change, recipient=None):
 
 def case_url(application):
     """The case in the admin, for the notice to the call's address."""
-    return admin_url(reverse("wagtailadmin_pages:edit", args=(application.call_id,)))
+    return admin_url(reverse("funding_cases:case", args=(application.call_id, application.pk)))
 
 
 def status_changed(application, change):

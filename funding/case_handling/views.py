@@ -15,7 +15,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,6 +27,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.coreutils import multigetattr
 
 from core.formats import format_number
+from funding.attachments import attachment_url
 from funding.models import Application, Decision, FundingCallPage
 from funding.models.pipeline import Status
 
@@ -36,17 +37,6 @@ from .forms import AssessmentForm, DecisionForm
 #: The hook other apps use to offer a next step on an application (docs/funding-pipeline.md):
 #: `fn(request, application)` returns an iterable of (label, url), or nothing.
 ACTIONS_HOOK = "register_funding_application_actions"
-
-
-def attachment_url(application, attachment):
-    """The private download (a route on the call page, checked against `visible_to`)."""
-    call = application.call
-    try:
-        return call.url + call.reverse_subpage(
-            "application_attachment", args=(application.uuid, attachment.pk)
-        )
-    except NoReverseMatch:  # the route arrives with the attachments' part of issue #21
-        return None
 
 
 def calls_breadcrumb():
@@ -239,7 +229,9 @@ def _average(scores):
 
 
 def application_actions(request, application):
-    """What the registered hooks offer next (such as «Lag eksempel» from cases/)."""
+    """What the registered hooks offer next (such as «Lag eksempel» from cases/): each
+    `fn(request, application)` gives (label, url) pairs; the case view POSTs to the url,
+    since every such step changes something."""
     actions = []
     for fn in hooks.get_hooks(ACTIONS_HOOK):
         actions.extend(fn(request, application) or ())

@@ -368,7 +368,7 @@ def test_the_decision_is_recorded_then_the_application_moves_and_the_log_says_so
 @pytest.mark.parametrize(
     "overrides, field, message",
     [
-        ({"granted_amount": ""}, "granted_amount", "Skriv beløpet som er innvilget"),
+        ({"granted_amount": ""}, "granted_amount", "Skriv det innvilgede beløpet"),
         (
             {"granted_amount": "300 000"},
             "granted_amount",
