@@ -11,6 +11,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.formats import format_number
 from core.forms import DateInputsField, example_date_text
 from core.submissions import OneTimeTokenMixin
 
@@ -156,6 +157,10 @@ class DraftForm(forms.Form):
 def initial_from(application, answers):
     """The form's initial values from a stored application and its {criterion pk: text}."""
     initial = {name: getattr(application, name) for name in MODEL_FIELDS}
+    # As people write it, «250 000», not the database's «250000.00».
+    initial["amount"] = (
+        format_number(application.amount) if application.amount is not None else None
+    )
     initial.update({f"{CRITERION_PREFIX}{pk}": text for pk, text in answers.items()})
     return initial
 

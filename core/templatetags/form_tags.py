@@ -18,7 +18,7 @@ from core.forms import DateInputsWidget, example_date_text, example_datetime_tex
 register = template.Library()
 
 # Widget attributes the field template passes on to the <input>.
-PASSED_ATTRS = ("inputmode", "autocomplete", "spellcheck", "accept")
+PASSED_ATTRS = ("inputmode", "autocomplete", "spellcheck", "accept", "form")
 
 
 def field_kind(bound_field):

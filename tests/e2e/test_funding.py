@@ -39,16 +39,17 @@ def shoot(page, name):
     page.set_viewport_size(DESKTOP)
 
 
-def open_case(page, project=PROJECT):
+def open_case(page, reference):
+    """Søknader → the call → the application, by its reference number (the row's link)."""
     page.goto("/admin/soknader/")
     page.get_by_role("link", name=re.compile("^Innovasjonsmidler")).first.click()
-    page.get_by_role("link", name=project).click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text(project)
+    page.get_by_role("link", name=reference).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(PROJECT)
 
 
 def assess(page, scores):
     with page.expect_navigation():
-        page.get_by_role("link", name="Vurder").click()
+        page.get_by_role("link", name="Vurder", exact=True).click()
     for panel, score in zip(page.locator("section[id^=criterion-]").all(), scores, strict=True):
         panel.get_by_label(str(score), exact=True).check()
     with page.expect_navigation():
@@ -85,8 +86,10 @@ def test_a_funding_round_from_draft_to_case_story(site, tmp_path):
         applicant.get_by_role("button", name="Søk", exact=True).last.click()
     with applicant.expect_navigation():
         applicant.get_by_role("button", name=re.compile("^Legg til Redaktør")).click()
+    # Back on the form, with the colleague listed.
+    expect(applicant.locator("#medsokere")).to_contain_text("Redaktør Demo")
+    expect(form.field("Beløp det søkes om (kroner)")).to_have_value("250\u00a0000")
     shoot(applicant, "02-co-applicant")
-    applicant.get_by_role("link", name="Tilbake til søknaden").click()
 
     form.check_answers()
     expect(applicant.get_by_role("heading", level=1)).to_have_text("Sjekk svarene før du sender")
@@ -105,17 +108,17 @@ def test_a_funding_round_from_draft_to_case_story(site, tmp_path):
 
     # --- Two case handlers assess; one decides.
     handler = site.visit("/admin/", user="saksbehandler")
-    open_case(handler)
+    open_case(handler, reference)
     with handler.expect_navigation():
         handler.get_by_role("button", name="Start vurdering").click()
     assess(handler, [5, 4, 4, 5])
     moderator = site.visit("/admin/", user="moderator")
-    open_case(moderator)
+    open_case(moderator, reference)
     assess(moderator, [4, 4, 3, 5])
     expect(moderator.get_by_role("table").first).to_contain_text("4,3")  # the overall average
     shoot(moderator, "05-assessed")
 
-    open_case(handler)
+    open_case(handler, reference)
     with handler.expect_navigation():
         handler.get_by_role("link", name="Fatt vedtak").click()
     handler.get_by_label("Innvilget", exact=True).check()
@@ -143,7 +146,7 @@ def test_a_funding_round_from_draft_to_case_story(site, tmp_path):
     assert_no_console_errors(applicant)
 
     # --- The case handler turns the project into a draft case story; an editor finds it.
-    open_case(handler)
+    open_case(handler, reference)
     with handler.expect_navigation():
         handler.get_by_role("button", name="Lag eksempel").click()
     expect(handler.get_by_role("heading", level=1)).to_contain_text(PROJECT)

@@ -3,6 +3,7 @@ only, checked by extension and first bytes, 10 MB and 10 per application; stored
 URL reaches them and handed out only by the download view, to those who may read the
 application; emptied with the rest of a withdrawn application after twelve months."""
 
+import re
 from datetime import timedelta
 from pathlib import Path
 from unittest import mock
@@ -299,6 +300,9 @@ def test_uploading_from_the_form_saves_what_was_typed_and_a_refused_file_loses_n
 ):
     """The file input and «Last opp» belong to the draft form: typed text goes with the file."""
     url = route(application.call, "application", application.uuid)
+    page = employee_client.get(url).content.decode()
+    assert re.search(r'<input[^>]*type="file"[^>]*form="soknad"', page)
+    assert re.search(r'<button[^>]*form="soknad"[^>]*value="upload"', page)
     typed = {"project_title": "Tavla i gangen", "need": "Ingen ser beskjedene.", "action": "upload"}
     refused = employee_client.post(url, {**typed, "file": SimpleUploadedFile("faktura.pdf", EXE)})
     assert refused.status_code == 200
