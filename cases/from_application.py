@@ -70,10 +70,10 @@ def case_story_from_application(application, user):
     first one's page. The page is saved as a draft revision by `user`, not published.
     """
     with transaction.atomic():
-        application = (
-            Application.objects.select_for_update()
-            .select_related("call", "decision", "created_by")
-            .get(pk=application.pk)
+        # The lock alone: PostgreSQL refuses FOR UPDATE across the nullable joins below.
+        Application.objects.select_for_update().get(pk=application.pk)
+        application = Application.objects.select_related("call", "decision", "created_by").get(
+            pk=application.pk
         )
         page = existing_story(application)
         if page is not None:
