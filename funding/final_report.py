@@ -151,10 +151,3 @@ def report_sent(call, request, application_uuid):
             "application_url": url_for(call, "application", application),
         },
     )
-
-
-def report_url(call, application):
-    """The report's address for an application that owes one, else None."""
-    if application.status in REPORTABLE:
-        return url_for(call, "application_report", application)
-    return None

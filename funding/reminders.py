@@ -17,12 +17,11 @@ from core import emails
 from core.formats import format_date
 from core.links import full_url
 
+from .final_report import REPORTABLE
 from .models import Application, ReportReminder
-from .models.pipeline import Status
 
 #: Days before the due date, nearest last.
 REMIND_DAYS_BEFORE = (14, 1)
-REPORTABLE = (Status.GRANTED, Status.PARTLY_GRANTED)
 
 
 def reminder_point(days_left):
