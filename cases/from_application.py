@@ -12,12 +12,10 @@ finds the first page even after the editors have renamed it, and how the page's 
 says where it came from. A page deleted since frees the application for a new one.
 """
 
-from django.conf import settings
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import Truncator
-from django.utils.translation import gettext
 from wagtail.log_actions import log
 from wagtail.models import PageLogEntry
 
@@ -32,6 +30,9 @@ from .models import CaseIndexPage, CasePage, CaseStatus, Sector
 
 LOG_ACTION = "cases.from_application"
 SUMMARY_LENGTH = 300  # CasePage.summary's max_length
+# Content, not interface: the page is Norwegian whatever the editor's admin language (and
+# a catalogue entry would be interface text the English pages must not say).
+BENEFITS_LEAD = "Gevinster"
 
 
 def case_index():
@@ -165,7 +166,6 @@ def results_blocks(report):
     if report.results.strip():
         blocks.append(("paragraph", paragraphs(report.results)))
     if report.benefits.strip():
-        with translation.override(settings.LANGUAGE_CODE):  # the content's language
-            lead = "<p><b>" + escape(gettext("Benefits")) + "</b></p>"
+        lead = f"<p><b>{BENEFITS_LEAD}</b></p>"
         blocks.append(("paragraph", lead + paragraphs(report.benefits)))
     return blocks
