@@ -332,6 +332,10 @@ def read_only(call, request, application, criteria, status=200):
             "read_only": True,
             **listings(call, application),
             "receipt_url": url_for(call, "application_receipt", application),
+            # A granted application owes a final report (funding/final_report.py).
+            "report_url": url_for(call, "application_report", application)
+            if application.status in (Status.GRANTED, Status.PARTLY_GRANTED)
+            else None,
         },
         status=status,
     )

@@ -13,6 +13,7 @@ from .pipeline import (
     ReferenceCounter,
     StatusChange,
 )
+from .reminders import ReportReminder
 
 __all__ = [
     "Application",
@@ -28,5 +29,6 @@ __all__ = [
     "FundingFormField",
     "FundingIndexPage",
     "ReferenceCounter",
+    "ReportReminder",
     "StatusChange",
 ]

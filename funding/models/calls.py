@@ -34,7 +34,7 @@ from core.blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentsBlock
 from core.formats import format_datetime, format_nok, format_number, transliterate
 from core.models import BasePage
 from core.submissions import TOKEN_FIELD, earlier_submission, find_earlier, store_once
-from funding import applicant_views, attachments, co_applicants, emails
+from funding import applicant_views, attachments, co_applicants, emails, final_report
 from funding.forms import FundingFormBuilder
 from funding.status import CallStatus, call_state
 
@@ -441,6 +441,15 @@ class FundingCallPage(RoutablePageMixin, BasePage, AbstractEmailForm):
     )
     def application_co_applicant_remove(self, request, application_uuid, co_applicant_id):
         return co_applicants.remove(self, request, application_uuid, co_applicant_id)
+
+    # The final report of a granted application (funding/final_report.py).
+    @path("soknad/<uuid:application_uuid>/sluttrapport/", name="application_report")
+    def application_report(self, request, application_uuid):
+        return final_report.report(self, request, application_uuid)
+
+    @path("soknad/<uuid:application_uuid>/sluttrapport/sendt/", name="application_report_sent")
+    def application_report_sent(self, request, application_uuid):
+        return final_report.report_sent(self, request, application_uuid)
 
     def serve_call(self, request):
         state = self.state
