@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('funding', '0006_application_pipeline'),
+        ('funding', '0007_attachment_private_storage'),
     ]
 
     operations = [
