@@ -1,8 +1,9 @@
 """The search backend: Wagtail's database backend, with Norwegian stemming on SQLite.
 
 `WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.backends"` picks this module.
-On PostgreSQL (and MySQL) it returns Wagtail's own database backend unchanged: there
-the `norwegian` text-search configuration stems and drops stop words. SQLite's FTS5
+On PostgreSQL it returns Wagtail's own database backend with one weight changed (for
+compound words, below): there the `norwegian` text-search configuration stems and drops
+stop words. MySQL gets Wagtail's backend unchanged. SQLite's FTS5
 has no stemming at all, so there it returns `NorwegianSQLiteSearchBackend`
 (search/sqlite_backend.py), which indexes each page's stems beside its words and
 searches a term's stem beside the term.
