@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 def test_backend_stems_norwegian_on_either_database():
     backend = get_search_backend()
     if ON_POSTGRES:
-        assert type(backend).__name__ == "PostgresSearchBackend"
+        assert type(backend).__name__ == "NorwegianPostgresSearchBackend"
         assert backend.config == "norwegian"
     else:
         assert type(backend).__name__ == "NorwegianSQLiteSearchBackend"
