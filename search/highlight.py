@@ -3,7 +3,8 @@
 No search backend highlights (wagtail-notes §1.3), and the two databases match words
 differently, so this is done in Python, the same on both: a word is marked when it is a
 query word or has the same Snowball stem (so «metoder» marks «metode»), with acute and
-grave accents ignored (so «ideer» marks «idéer»). In a fallback search (compound words,
+grave accents ignored (so «ideer» marks «idéer»), or is a compound with such a part
+(«rom» marks «møterom», as the index found it: core/compounds.py). In a fallback search (compound words,
 similar words) any word that contains a query word is marked.
 """
 
@@ -17,6 +18,9 @@ from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import RichText, get_text_for_indexing
 from wagtail.search import index
+
+from core.compounds import COMPOUND_PARTS_FIELD
+from core.compounds import parts as compound_parts
 
 from .stemming import WORD_RE, stem
 
@@ -49,7 +53,13 @@ class Highlighter:
         # A stem is always the start of its word: test that cheap fact first.
         if any(word.startswith(prefix) for prefix in self.stems) and stem(word) in self.stems:
             return True
+        if any(self._is_part(part) for part in compound_parts(word)):
+            return True
         return any(term in word for term in self.loose)
+
+    def _is_part(self, part):
+        part = fold(part)
+        return part in self.words or stem(part) in self.stems
 
     def has_match(self, text):
         return bool(text) and any(self.matches(m.group()) for m in WORD_RE.finditer(text))
@@ -96,7 +106,7 @@ def page_text(page, summary=""):
     for search_field in page.get_search_fields():
         if not isinstance(search_field, index.SearchField):
             continue
-        if search_field.field_name in ("title", "summary"):
+        if search_field.field_name in ("title", "summary", COMPOUND_PARTS_FIELD):
             continue
         value = _field_text(page, search_field)
         if summary and isinstance(value, str) and value.strip() == summary.strip():

@@ -3,7 +3,11 @@
 Indexing: every page's title and body in the index get the Snowball stems of their
 words appended («Brukerreisen» → also «brukerreis»). Querying: each term matches
 itself or its stem («metoder» → "metoder" OR "metod"), so «metoder» finds a page that
-only says «metode», as on PostgreSQL. Double quotes inside a term are escaped, which
+only says «metode», as on PostgreSQL. Compound words: the parts of a page's compounds
+(core/compounds.py) go to the index's spare `autocomplete` column, each marked with
+`PART_MARK` so they never mix with the words there (the suggestions' prefix queries
+cannot reach them); a term also matches its marked form in that column, and hits
+are ranked by their own words first, by parts only after. Double quotes inside a term are escaped, which
 the stock backend forgets (it fails with «unterminated string»). Ranking: a page of
 hits is ranked in one pass over the matches instead of one MATCH per hit (see
 `search()`), so a query that matches thousands of pages stays fast.
@@ -40,13 +44,31 @@ from modelsearch.index import SearchField
 from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
+from core.compounds import COMPOUND_PARTS_FIELD
+
 from .backends import Prefix
-from .stemming import stemmed_term, stems_of
+from .stemming import stem, stemmed_term, stems_of, words
+
+# A private-use character before each compound part in the index. FTS5's unicode61
+# tokenizer counts it as a letter, so «\ue000rom» is one token that no query for «rom»
+# or «ro*» matches unless it asks for it.
+PART_MARK = "\ue000"
+# The columns a search looks in: the page's words in title and body, the marked
+# compound parts in `autocomplete` (where the suggestions find titles).
+WORD_COLUMNS = "{title body}"
+PART_COLUMNS = "{autocomplete}"
 
 
 def with_stems(text):
     stems = stems_of(text)
     return f"{text} {' '.join(stems)}" if stems else text
+
+
+def marked(text):
+    """The stem of each word of `text`, marked as a compound part. Stems only: a query
+    term looks for its stem too, and every token here lengthens the row, which lowers
+    the page's BM25 score for its own words."""
+    return " ".join(dict.fromkeys(PART_MARK + stem(word) for word in words(text)))
 
 
 class NorwegianObjectIndexer(ObjectIndexer):
@@ -56,6 +78,10 @@ class NorwegianObjectIndexer(ObjectIndexer):
 
     def _is_own_title(self, field):
         return isinstance(field, SearchField) and field.field_name == "title"
+
+    @staticmethod
+    def _is_compound_parts(field):
+        return isinstance(field, SearchField) and field.field_name == COMPOUND_PARTS_FIELD
 
     @cached_property
     def title(self):
@@ -70,12 +96,22 @@ class NorwegianObjectIndexer(ObjectIndexer):
     def body(self):
         texts = []
         for field in self.search_fields:
-            if self._is_own_title(field):
+            if self._is_own_title(field) or self._is_compound_parts(field):
                 continue
             for current_field, value in self.prepare_field(self.obj, field):
                 if isinstance(current_field, SearchField):
                     texts.append(value)
         return with_stems(" ".join(texts))
+
+    @cached_property
+    def autocomplete(self):
+        """The suggestions' words (Wagtail's), then the marked compound parts."""
+        parts = [
+            self.prepare_value(field.get_value(self.obj))
+            for field in self.search_fields
+            if self._is_compound_parts(field)
+        ]
+        return " ".join(filter(None, [super().autocomplete, marked(" ".join(parts))]))
 
 
 class NorwegianSQLiteIndex(SQLiteIndex):
@@ -118,29 +154,57 @@ class Lexeme(BaseLexeme):
 
 
 class Group(LexemeCombinable):
-    """Lexemes in parentheses, so «(a OR b) AND c» keeps its meaning in FTS5."""
+    """Lexemes in parentheses, so «(a OR b) AND c» keeps its meaning in FTS5; with
+    `columns`, limited to those columns («{title body} : (a OR b)»)."""
 
-    def __init__(self, inner):
+    def __init__(self, inner, columns=""):
         super().__init__(output_field=SearchQueryField())
         self.inner = inner
+        self.columns = columns
 
     def as_sql(self, compiler, connection):
         sql, params = compiler.compile(self.inner)
-        return "%s", [f"({sql % tuple(params)})"]
+        scope = f"{self.columns} : " if self.columns else ""
+        return "%s", [f"({scope}({sql % tuple(params)}))"]
+
+
+class ScopedPhrase(LexemeCombinable):
+    """A phrase in the page's own words only (not in the compound parts' column)."""
+
+    def __init__(self, text):
+        super().__init__(output_field=SearchQueryField())
+        self.text = text
+
+    def as_sql(self, compiler, connection):
+        quoted = self.text.replace('"', '""')
+        return "%s", [f'({WORD_COLUMNS} : "{quoted}")']
 
 
 # Column weights for FTS5's bm25(): the table's columns are (autocomplete, body, title).
 # The stock backend scores the whole row, so a word in the title counted no more than
-# one in the body; here a title match weighs five times as much.
+# one in the body; here a title match weighs five times as much. The compound parts
+# in `autocomplete` count nothing here: a hit through its parts only scores 0, after
+# every hit with the word itself (whose scores are negative), and those are ordered
+# among themselves by PARTS_WEIGHTS.
 COLUMN_WEIGHTS = "0.0, 1.0, 5.0"
+PARTS_WEIGHTS = "1.0, 0.0, 0.0"
 
 
 class WeightedBM25(BM25):
+    weights = COLUMN_WEIGHTS
+
     def as_sql(self, compiler, connection, function=None, template=None):
-        return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, {COLUMN_WEIGHTS})", []
+        return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, {self.weights})", []
+
+
+class PartsBM25(WeightedBM25):
+    weights = PARTS_WEIGHTS
 
 
 class OnePassRanking:
+    # Ordering after the score, before the id: the search's parts score.
+    tiebreak = ()
+
     def search(self, config, start, stop, score_field=None):
         """A page of hits ordered by relevance, scoring each hit once.
 
@@ -174,7 +238,9 @@ class OnePassRanking:
                 index_entry__object_id__in=candidates,
             )
             .annotate(score=rank)
-            .order_by("score", Cast("index_entry__object_id", IntegerField()).desc())
+            .order_by(
+                "score", *self.tiebreak, Cast("index_entry__object_id", IntegerField()).desc()
+            )
             .values_list("index_entry__object_id", flat=True)[start:stop]
         )
         ids = [model._meta.pk.to_python(object_id) for object_id in ranked]
@@ -185,7 +251,16 @@ class OnePassRanking:
 
 
 class NorwegianSQLiteSearchQueryCompiler(OnePassRanking, SQLiteSearchQueryCompiler):
+    # Each term says which of these it looks in (term()); a phrase, the words' only.
+    FTS_TABLE_FIELDS = ["title", "body", "autocomplete"]
+
+    @property
+    def tiebreak(self):
+        return (PartsBM25(),)
+
     def build_search_query_content(self, query, config=None):
+        if isinstance(query, Phrase):
+            return SearchQueryExpression(ScopedPhrase(query.query_string), config=config)
         if not isinstance(query, PlainText):
             return super().build_search_query_content(query, config=config)
         terms = query.query_string.split()
@@ -213,12 +288,18 @@ class NorwegianSQLiteSearchQueryCompiler(OnePassRanking, SQLiteSearchQueryCompil
 
     @staticmethod
     def term(term, prefix=False):
+        """The term or its stem among the page's words, or marked among its compound
+        parts: «(({title body} : ("rom")) OR ({autocomplete} : ("\ue000rom")))»."""
         stemmed = stemmed_term(term)
-        if prefix:
-            return Lexeme(stemmed or term, prefix=True)
-        if not stemmed:
-            return Lexeme(term)
-        return Group(Lexeme(term) | Lexeme(stemmed))
+        if prefix:  # the fallback: words that begin with the term, not parts
+            return Group(Lexeme(stemmed or term, prefix=True), WORD_COLUMNS)
+        forms = [term, stemmed] if stemmed else [term]
+        whole = Group(reduce(lambda a, b: a | b, [Lexeme(form) for form in forms]), WORD_COLUMNS)
+        parts = Group(
+            reduce(lambda a, b: a | b, [Lexeme(PART_MARK + form) for form in forms]),
+            PART_COLUMNS,
+        )
+        return Group(whole | parts)
 
 
 class NorwegianSQLiteAutocompleteQueryCompiler(OnePassRanking, SQLiteAutocompleteQueryCompiler):

@@ -219,7 +219,7 @@ class CasePage(BasePage):
         ]
     )
 
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("summary", boost=2),
         index.AutocompleteField("summary"),
         index.SearchField("challenge"),

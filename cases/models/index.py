@@ -36,7 +36,7 @@ class CaseIndexPage(SectionOwnerMixin, BasePage):
         "intro",
         PageChooserPanel("featured_case", page_type="cases.CasePage"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     search_prefetch = ()
 

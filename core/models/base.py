@@ -6,13 +6,14 @@ from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 
 from caching.privacy import CachedViewRestrictionsMixin
+from core.compounds import COMPOUND_PARTS_SEARCH_FIELD, CompoundPartsMixin
 from core.publishing.four_eyes import FourEyesCopyForm
 from core.publishing.permissions import SectionPagePermissionTester
 
 from .ownership import ContentOwnershipMixin
 
 
-class BasePage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
+class BasePage(CachedViewRestrictionsMixin, ContentOwnershipMixin, CompoundPartsMixin, Page):
     """The base of every page type: cached privacy, a content owner, the four-eyes copy
     form, read-only HTTP and the search contract's default result type.
 
@@ -21,6 +22,10 @@ class BasePage(CachedViewRestrictionsMixin, ContentOwnershipMixin, Page):
 
     settings_panels = Page.settings_panels + ContentOwnershipMixin.ownership_panels
     promote_panels = Page.promote_panels
+
+    # Every page type's search_fields start from these: Wagtail's (the title) plus the
+    # parts of its compound words, weighted below everything else (core/compounds.py).
+    search_fields = Page.search_fields + [COMPOUND_PARTS_SEARCH_FIELD]
 
     # The search contract (search/): the result type's slug for ?type= and its label.
     search_type = ("side", pgettext_lazy("search result type", "Page"))

@@ -239,7 +239,7 @@ class EventPage(RoutablePageMixin, BasePage):
         ]
     )
 
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("summary", boost=2),
         index.AutocompleteField("summary"),
         index.SearchField("tagline", boost=2),

@@ -44,7 +44,7 @@ class EventIndexPage(RoutablePageMixin, SectionOwnerMixin, BasePage):
     )
 
     content_panels = Page.content_panels + ["intro", "body"]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]

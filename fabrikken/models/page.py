@@ -221,7 +221,7 @@ class FabrikkenPage(RoutablePageMixin, BasePage):
 
     # SEARCH CONTRACT (see search/): an ordinary page in the results.
     search_prefetch = ()
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
         index.SearchField("offer"),
         index.SearchField("address"),

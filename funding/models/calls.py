@@ -239,7 +239,7 @@ class FundingCallPage(RoutablePageMixin, BasePage, AbstractEmailForm):
         ]
     )
 
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("criteria"),
         index.SearchField("eligibility"),

@@ -45,7 +45,7 @@ class HomePage(SectionOwnerMixin, BasePage):
         ),
         "body",
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -162,7 +162,7 @@ class ContentPage(BasePage):
             heading=_("Contact and related links"),
         ),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

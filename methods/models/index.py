@@ -19,7 +19,7 @@ class MethodIndexPage(SectionOwnerMixin, BasePage):
     )
 
     content_panels = Page.content_panels + ["intro"]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["methods.MethodPage"]

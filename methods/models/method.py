@@ -214,7 +214,7 @@ class MethodPage(BasePage):
         ]
     )
 
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("summary", boost=2),
         index.AutocompleteField("summary"),
         index.SearchField("when_to_use"),

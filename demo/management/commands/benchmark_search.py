@@ -39,6 +39,8 @@ SEARCHES = [
     ("/sok/", {"q": "tjenesten", "type": "metode", "fase": "forsta", "side": "3"}),
     ("/sok/", {"q": '"tester tidlig"'}),
     ("/sok/", {"q": "zxqvy"}),
+    # A part of compounds (core/compounds.py): «innsiktsarbeid», «prosjektarbeid».
+    ("/sok/", {"q": "arbeid"}),
     ("/sok/forslag/", {"q": "bru"}),
 ]
 
