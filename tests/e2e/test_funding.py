@@ -145,12 +145,14 @@ def test_a_funding_round_from_draft_to_case_story(site, tmp_path):
     shoot(applicant, "08-report-sent")
     assert_no_console_errors(applicant)
 
-    # --- The case handler turns the project into a draft case story; an editor finds it.
-    open_case(handler, reference)
-    with handler.expect_navigation():
-        handler.get_by_role("button", name="Lag eksempel").click()
-    expect(handler.get_by_role("heading", level=1)).to_contain_text(PROJECT)
-    shoot(handler, "09-case-story-draft")
+    # --- A moderator (who may add case stories) turns the project into a draft case story
+    # from the case, with the report in it; an editor finds the draft.
+    open_case(moderator, reference)
+    expect(moderator.locator("main")).to_contain_text("Start med nattevaktenes egne ønsker.")
+    with moderator.expect_navigation():
+        moderator.get_by_role("button", name="Lag eksempel").click()
+    expect(moderator.get_by_role("heading", level=1)).to_contain_text(PROJECT)
+    shoot(moderator, "09-case-story-draft")
 
     editor = site.visit("/admin/pages/search/?q=nattevakt", user="redaktor")
     expect(editor.get_by_role("link", name=re.compile(PROJECT)).first).to_be_visible()

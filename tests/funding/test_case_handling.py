@@ -302,7 +302,11 @@ def test_the_assessment_asks_for_every_score(handler_client, call, employee):
 
     assert response.status_code == 200
     assert not Assessment.objects.exists()
-    assert "Gi en poengsum fra 1 til 5." in response.content.decode()
+    html = response.content.decode()
+    assert "Gi en poengsum fra 1 til 5." in html
+    # One panel per criterion, each with an id of its own (the HTML checker refuses twins).
+    assert f'id="criterion-{first.pk}-section"' in html
+    assert f'id="criterion-{second.pk}-section"' in html
 
 
 def test_someone_on_the_application_may_neither_assess_nor_decide_it(
