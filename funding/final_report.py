@@ -100,8 +100,8 @@ def report(call, request, application_uuid):
     if request.method == "POST" and form.is_valid():
         send(application, form, request.user)
         return HttpResponseRedirect(url_for(call, "application_report_sent", application))
-    status = 400 if form.errors else 200
-    return render_report(call, request, application, form=form, status=status)
+    # With errors too the page answers 200, its summary saying what to fix (as every form here).
+    return render_report(call, request, application, form=form)
 
 
 def send(application, form, user):

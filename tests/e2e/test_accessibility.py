@@ -140,6 +140,58 @@ def test_funding_application_with_errors_and_its_receipt(site):
     report.assert_clean()
 
 
+def walk_the_rest_of_the_round(page, check):
+    """The funding round's other pages for the applicant, each with its error state:
+    `check(name)` looks at the page as it is now. Used by the axe and the HTML checks.
+
+    From the draft form of a new application: a refused file, the co-applicant search (a
+    match and none), the withdraw question; then the demo's granted application: its
+    read-only page, the final report refused empty, and sent."""
+    form = ApplicationForm.start(page)
+    form.form.page.get_by_label("Legg til et vedlegg").set_input_files(
+        files=[{"name": "faktura.pdf", "mimeType": "application/pdf", "buffer": b"MZ-program"}]
+    )
+    with page.expect_navigation():
+        page.get_by_role("button", name="Last opp").click()
+    expect(form.error_summary).to_be_visible()
+    check("funding application, a refused attachment")
+    page.get_by_role("link", name="Legg til medsøker").click()
+    page.get_by_label("Søk etter navn, e-post eller enhet").fill("Redaktør")
+    with page.expect_navigation():
+        page.get_by_label("Søk etter navn, e-post eller enhet").press("Enter")
+    check("co-applicant search, a match")
+    page.get_by_label("Søk etter navn, e-post eller enhet").fill("Ingen slik person")
+    with page.expect_navigation():
+        page.get_by_label("Søk etter navn, e-post eller enhet").press("Enter")
+    check("co-applicant search, no match")
+    page.get_by_role("link", name="Tilbake til søknaden").click()
+    page.get_by_role("link", name="Trekk utkastet").click()
+    check("withdraw the draft?")
+
+    page.goto("/stotte/mine-soknader/")
+    page.get_by_role("link", name="Digital innsjekk på helsestasjonen").click()
+    check("a granted application, read-only")
+    page.get_by_role("link", name="Sluttrapporten").click()
+    check("final report, empty")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send sluttrapporten").click()
+    check("final report, nothing filled in")
+    for label in ("Hva gjorde dere?", "Hva kom ut av det?", "Hvilke gevinster har det gitt?"):
+        page.get_by_label(label).fill("Det står i søknaden.")
+    page.get_by_label("Hva har dere lært?").fill("Mer enn vi trodde.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send sluttrapporten").click()
+    check("final report sent")
+
+
+def test_the_rest_of_the_funding_round(site):
+    page = site.visit("/stotte/innovasjonsmidler/", user="ansatt")
+    report = AccessibilityReport()
+    walk_the_rest_of_the_round(page, lambda name: report.check(page, name))
+    assert_no_console_errors(page)
+    report.assert_clean()
+
+
 def fill_the_rest(form, page):
     """From the check page's first «Endre»: every answer the send still needs."""
     page.get_by_role("link", name=re.compile("^Endre")).first.click()

@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.html_checker import ROOT, HtmlBatch
 from tests.e2e.pages import ApplicationForm, BookingGrid, SignInPage
-from tests.e2e.test_accessibility import VIEWS, fill_the_rest
+from tests.e2e.test_accessibility import VIEWS, fill_the_rest, walk_the_rest_of_the_round
 from tests.e2e.test_crawl import live_page_urls
 
 pytestmark = pytest.mark.e2e
@@ -127,6 +127,7 @@ def test_every_forms_error_state_and_receipt_is_valid_html(site, settings):
     batch.add("my applications", page.content())
     link = page.get_by_role("link", name="Sensorer i bofellesskap")
     batch.add("an application of one's own", navigation_html(page, link.click))
+    walk_the_rest_of_the_round(page, lambda name: batch.add(name, page.content()))
 
     # Fabrikken's guidance request: empty, then sent.
     page.goto("/fabrikken/veiledning/")
