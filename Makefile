@@ -11,7 +11,7 @@ PORT ?= 8000
 SITE_URL ?= http://127.0.0.1:$(PORT)
 export DEMO_PASSWORD ?= innovasjon-demo
 
-.PHONY: serve run setup test test-postgres test-storage test-e2e migration-check screenshots lint format messages clean publish-scheduled review-reminders archive-unconfirmed delete-old-feedback remind-final-reports bench bench-postgres cluster-check serve-check
+.PHONY: serve run setup test test-postgres test-storage test-e2e migration-check screenshots lint format messages clean publish-scheduled review-reminders archive-unconfirmed delete-old-feedback remind-final-reports delete-withdrawn-applications bench bench-postgres cluster-check serve-check
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -95,6 +95,9 @@ delete-old-feedback: $(STAMP)
 
 remind-final-reports: $(STAMP)
 	$(BIN)/python manage.py remind_final_reports
+
+delete-withdrawn-applications: $(STAMP)
+	$(BIN)/python manage.py delete_withdrawn_applications
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
