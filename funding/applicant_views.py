@@ -13,8 +13,11 @@ from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.html import conditional_escape, escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from core.content_language import as_content
 from core.models.profile import work_place
 from core.submissions import TOKEN_FIELD, parse_token
 
@@ -91,7 +94,11 @@ def summary(call, application, criteria, answers):
         rows.append(
             (
                 CRITERIA_SECTION[1],
-                [(c.title, answers[c.pk], f"id_{CRITERION_PREFIX}{c.pk}") for c in criteria],
+                # A criterion is the editors' words: marked as content (lang="nb").
+                [
+                    (as_content(c.title), answers[c.pk], f"id_{CRITERION_PREFIX}{c.pk}")
+                    for c in criteria
+                ],
             )
         )
     return rows
@@ -109,7 +116,13 @@ def listings(call, application):
 def missing_answers(rows):
     """(anchor, message) for every answer still empty: what keeps «Send» from sending."""
     return [
-        (anchor, gettext("Answer «%(label)s».") % {"label": label})
+        # The label may be marked content (HTML): escape the rest, keep the mark.
+        (
+            anchor,
+            mark_safe(
+                escape(gettext("Answer «%(label)s».")) % {"label": conditional_escape(label)}
+            ),
+        )
         for _heading, items in rows
         for label, value, anchor in items
         if value in (None, "")

@@ -113,12 +113,14 @@ class DraftForm(forms.Form):
         date_messages(self.fields["planned_start"])
         date_messages(self.fields["planned_end"])
         for criterion in criteria:
-            self.fields[f"{CRITERION_PREFIX}{criterion.pk}"] = forms.CharField(
+            field = forms.CharField(
                 label=criterion.title,
                 help_text=criterion.help_text,
                 max_length=10000,
                 widget=text_area(),
             )
+            field.editors_wrote = True  # the label is content: lang="nb" under English
+            self.fields[f"{CRITERION_PREFIX}{criterion.pk}"] = field
 
     def sections(self):
         """(id, heading, bound fields) per section, the criteria last."""

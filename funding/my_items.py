@@ -20,6 +20,7 @@ from core.formats import format_date, format_datetime
 from .models.applications import FundingApplication
 from .models.calls import FundingCallPage
 from .models.index import FundingIndexPage
+from .final_report import REPORTABLE
 from .models.pipeline import Application, CoApplicant, Status
 
 my_items.watch(FundingApplication, "applicant_id")
@@ -100,6 +101,11 @@ class ApplicationsProvider(my_items.MyItemsProvider):
             when = application.updated_at
             dated = gettext("Last saved %(when)s") % {"when": format_date(application.updated_at)}
         meta = " · ".join(part for part in (call.title, application.reference, dated) if part)
+        next_step_url = ""
+        if application.status in REPORTABLE and not hasattr(application, "final_report"):
+            next_step_url = call.url + call.reverse_subpage(
+                "application_report", args=(application.uuid,)
+            )
         return my_items.MyItem(
             title=str(application),
             url=call.url + call.reverse_subpage("application", args=(application.uuid,)),
@@ -108,6 +114,7 @@ class ApplicationsProvider(my_items.MyItemsProvider):
             status=application.get_status_display(),
             status_badge=application.status_badge,
             next_step=application.next_step(call, now),
+            next_step_url=next_step_url,
             is_open=application.status in OPEN_STATUSES,
         )
 

@@ -258,7 +258,7 @@ def test_the_readme_layout_names_every_top_level_folder():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     layout = readme.split("## Layout", 1)[1].split("```", 2)[1]
     named = {line.split()[0].rstrip("/") for line in layout.splitlines() if line[:1].strip()}
-    untracked = {"node_modules", "media", "static", "build"}  # made by make run, npm, pip
+    untracked = {"node_modules", "media", "private-media", "static", "build"}  # make run, npm, pip
     folders = {
         path.name
         for path in ROOT.iterdir()

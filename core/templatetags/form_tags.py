@@ -91,8 +91,12 @@ def form_field(bound_field):
     required = bound_field.field.required
     widget = bound_field.field.widget
     # A form-builder form's labels, hints and choices are editors' words (content): marked
-    # Norwegian when the interface is English. A code-made form's come from the catalogue.
-    editors_wrote = isinstance(bound_field.form, BaseForm)
+    # Norwegian when the interface is English. A code-made form's come from the catalogue,
+    # except a field it makes from what editors wrote (`field.editors_wrote`, such as a
+    # call's criteria in funding/application_forms.py).
+    editors_wrote = isinstance(bound_field.form, BaseForm) or getattr(
+        bound_field.field, "editors_wrote", False
+    )
     words = as_content if editors_wrote else (lambda text: text)
     context = {
         "field": bound_field,

@@ -62,6 +62,9 @@ def test_each_application_has_its_project_status_reference_and_next_step(client,
     assert f"Svar ventes innen {format_date(call.answer_expected_by)}" in text
     assert "Innvilget" in text and f"Sluttrapport innen {format_date(date(2027, 6, 1))}" in text
     assert "Pers prosjekt" not in text
+    granted = Application.objects.get(project_title="Ungdom i bydelen")
+    report = call.url + call.reverse_subpage("application_report", args=(granted.uuid,))
+    assert f'href="{report}"' in client.get(MINE).content.decode()  # the next step is a link
 
 
 def test_a_co_applicant_sees_the_application_in_both_lists(client, call, employee):
