@@ -17,10 +17,10 @@ from caching.privacy import visible
 from core import my_items
 from core.formats import format_date, format_datetime
 
+from .final_report import REPORTABLE
 from .models.applications import FundingApplication
 from .models.calls import FundingCallPage
 from .models.index import FundingIndexPage
-from .final_report import REPORTABLE
 from .models.pipeline import Application, CoApplicant, Status
 
 my_items.watch(FundingApplication, "applicant_id")

@@ -143,9 +143,9 @@ def test_private_files_have_no_address(settings, tmp_path):
     from core.storage.azure import PrivateFilesAzureStorage
 
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    storage = PrivateFileSystemStorage()
-    assert storage.path("applications/x") == str(tmp_path / "private" / "applications" / "x")
-    for storage in (storage, PrivateFilesAzureStorage(**private_storage(AZURITE)["OPTIONS"])):
+    on_disk = PrivateFileSystemStorage()
+    assert on_disk.path("applications/x") == str(tmp_path / "private" / "applications" / "x")
+    for storage in (on_disk, PrivateFilesAzureStorage(**private_storage(AZURITE)["OPTIONS"])):
         with pytest.raises(ValueError, match="no address"):
             storage.url("applications/x")
 
