@@ -169,7 +169,7 @@ def walk_the_rest_of_the_round(page, check):
     check("withdraw the draft?")
 
     page.goto("/stotte/mine-soknader/")
-    page.get_by_role("link", name="Digital innsjekk på helsestasjonen").click()
+    page.get_by_role("link", name="Digital innsjekk på helsestasjonen", exact=True).click()
     check("a granted application, read-only")
     page.get_by_role("link", name="Sluttrapporten").click()
     check("final report, empty")

@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from funding.models import Application
+from tests.e2e.accessibility import AccessibilityReport
 from tests.e2e.pages import DESKTOP, PHONE, ApplicationForm, assert_no_console_errors
 
 pytestmark = pytest.mark.e2e
@@ -47,9 +48,13 @@ def open_case(page, reference):
     expect(page.get_by_role("heading", level=1)).to_contain_text(PROJECT)
 
 
-def assess(page, scores):
+def assess(page, scores, report=None):
     with page.expect_navigation():
         page.get_by_role("link", name="Vurder", exact=True).click()
+    if report:
+        with page.expect_navigation():
+            page.get_by_role("button", name="Lagre vurderingen").click()  # nothing scored
+        report.check(page, "admin: the assessment, nothing scored")
     for panel, score in zip(page.locator("section[id^=criterion-]").all(), scores, strict=True):
         panel.get_by_label(str(score), exact=True).check()
     with page.expect_navigation():
@@ -106,12 +111,15 @@ def test_a_funding_round_from_draft_to_case_story(site, tmp_path):
     colleague = site.visit("/stotte/mine-soknader/", user="redaktor")
     expect(colleague.get_by_role("link", name=PROJECT)).to_be_visible()
 
-    # --- Two case handlers assess; one decides.
-    handler = site.visit("/admin/", user="saksbehandler")
+    # --- Two case handlers assess; one decides. Axe checks each admin screen of ours.
+    report = AccessibilityReport()
+    handler = site.visit("/admin/soknader/", user="saksbehandler")
+    report.check(handler, "admin: the calls")
     open_case(handler, reference)
+    report.check(handler, "admin: a case, sent")
     with handler.expect_navigation():
         handler.get_by_role("button", name="Start vurdering").click()
-    assess(handler, [5, 4, 4, 5])
+    assess(handler, [5, 4, 4, 5], report)
     moderator = site.visit("/admin/", user="moderator")
     open_case(moderator, reference)
     assess(moderator, [4, 4, 3, 5])
@@ -124,17 +132,19 @@ def test_a_funding_round_from_draft_to_case_story(site, tmp_path):
     handler.get_by_label("Innvilget", exact=True).check()
     handler.get_by_label("Innvilget beløp (kroner)").fill("250 000")
     handler.get_by_label("Begrunnelse").fill("Godt dokumentert behov og en liten, målbar test.")
+    report.check(handler, "admin: the decision form")
     shoot(handler, "06-decision")
     with handler.expect_navigation():
         handler.get_by_role("button", name="Registrer vedtaket").click()
     expect(handler.locator("main")).to_contain_text("Innvilget")
+    report.check(handler, "admin: a case, decided")
 
     # --- The applicant sees «Innvilget» and sends the final report.
     applicant.goto("/stotte/mine-soknader/")
     entry = applicant.locator("li", has=applicant.get_by_role("link", name=PROJECT))
     expect(entry).to_contain_text("Innvilget")
     shoot(applicant, "07-granted")
-    entry.get_by_role("link", name=PROJECT).click()
+    entry.get_by_role("link", name=PROJECT, exact=True).click()
     applicant.get_by_role("link", name="Sluttrapporten").click()
     applicant.get_by_label("Hva gjorde dere?").fill("Sensorer i ti rom i tre måneder.")
     applicant.get_by_label("Hva kom ut av det?").fill("Halvparten så mange unødvendige tilsyn.")
@@ -156,3 +166,4 @@ def test_a_funding_round_from_draft_to_case_story(site, tmp_path):
 
     editor = site.visit("/admin/pages/search/?q=nattevakt", user="redaktor")
     expect(editor.get_by_role("link", name=re.compile(PROJECT)).first).to_be_visible()
+    report.assert_clean()
