@@ -1,9 +1,10 @@
 """One search request: the query, the filters, the hits on this page and the facets.
 
-The results are a lazy Wagtail SearchResults paged by Django's Paginator: a COUNT and
-one slice per request, then one query per page type on the slice (`.specific()`) and
-one per relation a type lists in `search_prefetch`. Nothing here loads every hit, so
-the number of queries is the same for 10 hits and for 10 000 (tests/search/test_logging_and_scale.py).
+One full-text evaluation per search page (search/onepass.py): a single statement gives
+the ids of this page's hits, how many hits there are and the type and phase counts;
+then one query per page type on the page's ids and one per relation a type lists in
+`search_prefetch`. Nothing here loads every hit or even every id, so the number of
+queries is the same for 10 hits and for 10 000 (tests/search/test_logging_and_scale.py).
 """
 
 import datetime
@@ -288,7 +289,7 @@ class SiteSearch:
             return [], 0, False, 1, None
         promoted = tuple(p.page.pk for p in self.promotions if p.page is not None)
         found = self._pass(self.parsed.query, promoted)
-        if found is None:  # a backend one pass cannot ask (Elasticsearch, OpenSearch)
+        if found is None:  # Elasticsearch, OpenSearch, or nothing to rank (see onepass)
             return self._stock_search(promoted)
         main, number = found
         if main.total or promoted:
@@ -312,7 +313,8 @@ class SiteSearch:
         return None if found is None else (found, number)
 
     def _pass_for_page(self, query, promoted, name, number):
-        rows = onepass.relevance_rows(self.base.search(query, order_by_relevance=False))
+        # Ordered by relevance, so PostgreSQL annotates the rank (not the pk) as the score.
+        rows = onepass.relevance_rows(self.base.search(query))
         if rows is None:
             return None
         content_types = None
@@ -355,7 +357,8 @@ class SiteSearch:
         return [loaded[page_id] for page_id, _type in hits if page_id in loaded]
 
     def _stock_search(self, promoted):
-        """The hits and their number asked of the backend one by one (not a database)."""
+        """The hits and their number asked of the backend one by one, when one pass
+        cannot ask it (Elasticsearch, OpenSearch, a query with nothing to rank)."""
         filtered = self._filtered(self.base)
         if promoted:
             filtered = filtered.exclude(id__in=promoted)
@@ -456,7 +459,7 @@ class SiteSearch:
         counts[services.SERVICE_TYPE] = len(self.matched_services)
         return counts
 
-    def _stock_type_counts(self):  # pragma: no cover - Elasticsearch, OpenSearch
+    def _stock_type_counts(self):
         results = self.base.search(self.parsed.query, order_by_relevance=False)
         counts = {}
         for content_type_id, count in results.facet("content_type_id").items():
@@ -469,7 +472,7 @@ class SiteSearch:
     def phase_counts(self):
         """{phase slug: methods} for this query, or None when the backend can't tell."""
         main = self._found[4]
-        if main is None:  # pragma: no cover - Elasticsearch, OpenSearch: no counts
+        if main is None:  # the stock path: no counts
             return None
         slugs = {phase.pk: phase.slug for phase in self.phases}
         return {slugs[pk]: n for pk, n in main.by_phase.items() if pk in slugs}

@@ -21,7 +21,8 @@ so a restricted page is neither shown nor counted.
 
 `relevance_rows()` is the only part that knows the backends: PostgreSQL's stock
 compiler, and search/sqlite_backend.py's `ranked_rows()` on SQLite. Other backends
-(Elasticsearch, OpenSearch) get None and the engine asks them the stock way.
+(Elasticsearch, OpenSearch), and queries with nothing to rank (a lone quote mark parses
+to «match all»), get None and the engine asks the stock way.
 """
 
 from dataclasses import dataclass, field
@@ -57,6 +58,8 @@ def relevance_rows(results):
         queryset = compiler.search(
             config, None, None, score_field=RELEVANCE, backend=results.backend
         )
+        if RELEVANCE not in queryset.query.annotations:
+            return None  # match-all or its negation: the stock path decides what that means
         return (
             queryset.order_by()
             .annotate(hit_id=F("pk"), hit_type=F("content_type_id"))
