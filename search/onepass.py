@@ -13,8 +13,8 @@ query again (35–90 ms each on PostgreSQL at 10 000 pages). Here they are one s
     UNION ALL SELECT <hits per content type>
     UNION ALL SELECT <hits per phase, through the methods' phases>
 
-The full-text query runs once, inside `hits` (MATERIALIZED: computed once, read four
-times, on PostgreSQL ≥ 12 and SQLite ≥ 3.35); only the page's ids and a few counts
+The full-text query runs once, inside `hits` (MATERIALIZED: computed once and then read
+by every part, on PostgreSQL ≥ 12 and SQLite ≥ 3.35); only the page's ids and a few counts
 leave the database, however many pages match, and every number stays exact. The
 candidate pages are the caller's queryset (the privacy gate, `visibility.visible_pages`),
 so a restricted page is neither shown nor counted.
