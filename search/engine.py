@@ -1,9 +1,10 @@
 """One search request: the query, the filters, the hits on this page and the facets.
 
-The results are a lazy Wagtail SearchResults paged by Django's Paginator: a COUNT and
-one slice per request, then one query per page type on the slice (`.specific()`) and
-one per relation a type lists in `search_prefetch`. Nothing here loads every hit, so
-the number of queries is the same for 10 hits and for 10 000 (tests/search/test_logging_and_scale.py).
+One full-text evaluation per search page (search/onepass.py): a single statement gives
+the ids of this page's hits, how many hits there are and the type and phase counts;
+then one query per page type on the page's ids and one per relation a type lists in
+`search_prefetch`. Nothing here loads every hit or even every id, so the number of
+queries is the same for 10 hits and for 10 000 (tests/search/test_logging_and_scale.py).
 """
 
 import datetime
@@ -12,9 +13,10 @@ from functools import cache, cached_property
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,10 +27,10 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from caching.keys import remember
-from caching.privacy import audience_key
+from caching.privacy import audience_key, visible
 from core.listing import page_links
 
-from . import log, services, types
+from . import log, onepass, services, types
 from .backends import Prefix, is_sqlite_backend
 from .forms import SearchForm
 from .highlight import Highlighter, page_text
@@ -273,34 +275,114 @@ class SiteSearch:
             return 1
 
     @cached_property
-    def _search(self):
-        """(results, is_fallback, count): the lazy SearchResults of this query and filters,
-        and how many there are."""
+    def _found(self):
+        """(page of pages, total, is_fallback, page number, pass or None): the hits shown.
+
+        One full-text evaluation (search/onepass.py) gives this page's ids, their number
+        and the facet counts; kept per query, filters, picks, page and audience until the
+        next content change, so a repeat (the same words from a colleague, the back
+        button) evaluates nothing. A query that finds nothing (and has no picks) tries
+        the looser fallback query once more, for the hits only: the facets keep counting
+        the words as typed.
+        """
+        if not self.query or self.error:
+            return [], 0, False, 1, None
+        promoted = tuple(p.page.pk for p in self.promotions if p.page is not None)
+        found = self._pass(self.parsed.query, promoted)
+        if found is None:  # Elasticsearch, OpenSearch, or nothing to rank (see onepass)
+            return self._stock_search(promoted)
+        main, number = found
+        if main.total or promoted:
+            return self._load(main.hits), main.total, False, number, main
+        fallback = self._fallback_query()
+        if fallback is not None:
+            similar = self._pass(fallback, promoted, "similar")
+            if similar is not None and similar[0].total:
+                return self._load(similar[0].hits), similar[0].total, True, similar[1], main
+        return [], 0, False, 1, main
+
+    def _pass(self, query, promoted, name="pass"):
+        """(onepass.Found, page number) for `query` with the filters, or None."""
+        number = self.page_number_requested
+        found = self._pass_for_page(query, promoted, name, number)
+        if found is not None and not found.hits and found.total:
+            # Past the last page (a hand-made address): the last page, as Django's
+            # Paginator.get_page() does. Costs a second pass, for such addresses only.
+            number = (found.total - 1) // PER_PAGE + 1
+            found = self._pass_for_page(query, promoted, name, number)
+        return None if found is None else (found, number)
+
+    def _pass_for_page(self, query, promoted, name, number):
+        # Ordered by relevance, so PostgreSQL annotates the rank (not the pk) as the score.
+        rows = onepass.relevance_rows(self.base.search(query))
+        if rows is None:
+            return None
+        content_types = None
+        if self.selected_type:
+            content_types = types.content_type_ids(self.selected_type)
+        phase_ids = None
+        if self.selected_phases:
+            phase_ids = [p.pk for p in self.phases if p.slug in self.selected_phases]
+
+        def compute():
+            return onepass.one_pass(
+                rows,
+                offset=(number - 1) * PER_PAGE,
+                limit=PER_PAGE,
+                content_types=content_types,
+                phase_ids=phase_ids,
+                excluded=promoted,
+            )
+
+        return self._remembered(name, compute, *self._filter_key, promoted, number)
+
+    def _load(self, hits):
+        """The pages of `hits` [(id, content type id)], in their order, each of its own
+        type: a query per type (and per relation in its `search_prefetch`). The ids come
+        from the gated pass of this generation; the gate is applied once more all the
+        same (no query: it filters on paths)."""
+        by_type = {}
+        for page_id, content_type_id in hits:
+            by_type.setdefault(content_type_id, []).append(page_id)
+        loaded = {}
+        for content_type_id, ids in by_type.items():
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            if model is None:
+                continue
+            pages = list(visible(model.objects.live().filter(pk__in=ids), self.request))
+            prefetch = getattr(model, "search_prefetch", ())
+            if prefetch:
+                prefetch_related_objects(pages, *prefetch)
+            loaded.update((page.pk, page) for page in pages)
+        return [loaded[page_id] for page_id, _type in hits if page_id in loaded]
+
+    def _stock_search(self, promoted):
+        """The hits and their number asked of the backend one by one, when one pass
+        cannot ask it (Elasticsearch, OpenSearch, a query with nothing to rank)."""
         filtered = self._filtered(self.base)
-        promoted = [p.page.pk for p in self.promotions if p.page is not None]
         if promoted:
             filtered = filtered.exclude(id__in=promoted)
         results = filtered.specific().search(self.parsed.query)
-        count = self._remembered("count", results.count, *self._filter_key, tuple(promoted))
-        if count or promoted:
-            return results, False, count
-        fallback = self._fallback_query()
-        if fallback is not None:
-            similar = filtered.specific().search(fallback)
-            similar_count = self._remembered("similar", similar.count, *self._filter_key)
-            if similar_count:
-                return similar, True, similar_count
-        return results, False, count
+        paginator = Paginator(results, PER_PAGE)
+        page = paginator.get_page(self.request.GET.get(PAGE_KEY))
+        return list(page.object_list), paginator.count, False, page.number, None
+
+    def _filtered(self, queryset):
+        if self.selected_type:
+            queryset = queryset.filter(content_type__in=types.content_type_ids(self.selected_type))
+        if self.selected_phases:
+            method, _phase = phase_model()
+            through = method.phases.through.objects.filter(phase__slug__in=self.selected_phases)
+            queryset = queryset.filter(id__in=through.values("methodpage_id"))
+        return queryset
 
     @property
     def _filter_key(self):
         return (self.selected_type, tuple(self.selected_phases))
 
     def _remembered(self, name, compute, *parts):
-        """A count for this query and `parts` (what else it depends on) for this audience,
-        kept until the next content change: repeating a search (the next page of hits, a
-        filter chosen and removed again, the same words from a colleague) evaluates the
-        full-text query once, for the hits it shows, instead of once more for every count."""
+        """`compute()` for this query and `parts` (what else it depends on) for this
+        audience, kept until the next content change."""
         digest = hashlib.sha256(repr((self.query, *parts)).encode()).hexdigest()[:32]
         return remember(compute, "search", name, digest, audience_key(self.request))
 
@@ -320,7 +402,7 @@ class SiteSearch:
 
     @property
     def is_fallback(self):
-        return bool(self.query) and not self.error and self._search[1]
+        return bool(self.query) and not self.error and self._found[2]
 
     @cached_property
     def highlighter(self):
@@ -328,23 +410,15 @@ class SiteSearch:
 
     @cached_property
     def paginator(self):
-        results, _is_fallback, count = self._search
-        paginator = Paginator(results, PER_PAGE)
-        paginator.count = count  # known already: no second COUNT
+        paginator = Paginator((), PER_PAGE)
+        paginator.count = self._found[1]  # known from the pass: no COUNT
         return paginator
 
     @cached_property
     def page_obj(self):
-        page = self.paginator.get_page(self.request.GET.get(PAGE_KEY))
-        pages = list(page.object_list)
-        by_model = {}
-        for item in pages:
-            by_model.setdefault(type(item), []).append(item)
-        for model, items in by_model.items():
-            prefetch = getattr(model, "search_prefetch", ())
-            if prefetch:
-                prefetch_related_objects(items, *prefetch)
-        page.object_list = current_first(pages)
+        pages, _total, _is_fallback, number, _pass = self._found
+        page = self.paginator.page(number)
+        page.object_list = current_first(list(pages))
         return page
 
     @cached_property
@@ -374,9 +448,18 @@ class SiteSearch:
 
     @cached_property
     def type_counts(self):
-        return self._remembered("types", self._count_types)
+        """{type slug: hits} for the type filter: every hit, whatever the filters."""
+        main = self._found[4]
+        if main is None:
+            return self._remembered("types", self._stock_type_counts)
+        counts = {}
+        for content_type_id, count in main.by_content_type.items():
+            slug = types.type_for_content_type(content_type_id)
+            counts[slug] = counts.get(slug, 0) + count
+        counts[services.SERVICE_TYPE] = len(self.matched_services)
+        return counts
 
-    def _count_types(self):
+    def _stock_type_counts(self):
         results = self.base.search(self.parsed.query, order_by_relevance=False)
         counts = {}
         for content_type_id, count in results.facet("content_type_id").items():
@@ -388,28 +471,11 @@ class SiteSearch:
     @cached_property
     def phase_counts(self):
         """{phase slug: methods} for this query, or None when the backend can't tell."""
-        return self._remembered("phases", self._count_phases)
-
-    def _count_phases(self):
-        method, _phase = phase_model()
-        results = self.base.filter(content_type__in=types.content_type_ids("metode")).search(
-            self.parsed.query, order_by_relevance=False
-        )
-        get_queryset = getattr(results, "get_queryset", None)
-        if get_queryset is None:  # pragma: no cover - Elasticsearch: no counts
+        main = self._found[4]
+        if main is None:  # the stock path: no counts
             return None
-        # The matching methods' ids first, then the counts over that list: as one query
-        # with the search as a subquery, PostgreSQL's planner took up to 0.8 s at 10 000
-        # pages (46 ms this way). The list is bounded by the number of methods.
-        matching = list(get_queryset().order_by().values_list("pk", flat=True))
-        if not matching:
-            return {}
-        rows = (
-            method.phases.through.objects.filter(methodpage_id__in=matching)
-            .values("phase__slug")
-            .annotate(n=Count("id"))
-        )
-        return {row["phase__slug"]: row["n"] for row in rows}
+        slugs = {phase.pk: phase.slug for phase in self.phases}
+        return {slugs[pk]: n for pk, n in main.by_phase.items() if pk in slugs}
 
     @cached_property
     def type_options(self):

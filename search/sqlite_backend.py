@@ -18,8 +18,18 @@ SQLiteIndex.add_items with our indexer. tests/search/ covers it on SQLite.
 
 from functools import cached_property, reduce
 
-from django.db.models import Case, IntegerField, TextField, Value, When
+from django.db.models import (
+    Case,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    IntegerField,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast
+from django.db.models.lookups import GreaterThan
 from modelsearch.backends.database.sqlite.query import (
     BM25,
     LexemeCombinable,
@@ -188,6 +198,9 @@ class ScopedPhrase(LexemeCombinable):
 # among themselves by PARTS_WEIGHTS.
 COLUMN_WEIGHTS = "0.0, 1.0, 5.0"
 PARTS_WEIGHTS = "1.0, 0.0, 0.0"
+# Added to a whole-word hit's relevance: above any parts-only hit's, whose bm25 over a
+# handful of stems stays far below it.
+WHOLE_WORD = 1_000_000.0
 
 
 class WeightedBM25(BM25):
@@ -202,8 +215,52 @@ class PartsBM25(WeightedBM25):
 
 
 class OnePassRanking:
-    # Ordering after the score, before the id: the search's parts score.
-    tiebreak = ()
+    # A second score for hits the first scores alike (the compound parts'), or None.
+    tiebreak = None
+
+    def relevance(self, rank):
+        """Higher for better hits. bm25() is lower for better matches, and 0 for a hit
+        through the compound parts only: those come after every hit with the word
+        itself, ordered among themselves by the tiebreak's score."""
+        relevance = ExpressionWrapper(Value(0.0) - rank, output_field=FloatField())
+        if self.tiebreak is None:
+            return relevance
+        return Case(
+            When(GreaterThan(relevance, 0.0), then=Value(WHOLE_WORD) + relevance),
+            default=ExpressionWrapper(Value(0.0) - self.tiebreak, output_field=FloatField()),
+            output_field=FloatField(),
+        )
+
+    def ranked_rows(self, config):
+        """(hit_id, hit_type, hit_relevance) of every matching page of the queryset,
+        unordered, with relevance higher for better hits; None for what the stock path
+        decides (match-all, negation, blank text). For search/onepass.py."""
+        query = normalize(self.query)
+        if isinstance(query, MatchAll | Not):
+            return None
+        search_query = self.build_search_query(query, config=config)
+        if search_query is None:
+            return None
+        match = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
+        rank = self._build_rank_expression(self.get_search_vectors(), config)
+        candidates = (
+            self.queryset.order_by().annotate(_pk_text=Cast("pk", TextField())).values("_pk_text")
+        )
+        return (
+            SQLiteFTSIndexEntry.objects.filter(match)
+            .filter(
+                index_entry__content_type__in=get_descendants_content_types_pks(
+                    self.queryset.model
+                ),
+                index_entry__object_id__in=candidates,
+            )
+            .annotate(
+                hit_id=Cast("index_entry__object_id", IntegerField()),
+                hit_type=F("index_entry__content_type_id"),
+                hit_relevance=self.relevance(rank),
+            )
+            .values_list("hit_id", "hit_type", "hit_relevance")
+        )
 
     def search(self, config, start, stop, score_field=None):
         """A page of hits ordered by relevance, scoring each hit once.
@@ -214,36 +271,14 @@ class OnePassRanking:
         the (filtered) pages and takes the slice's ids; a second fetches those pages.
         Unsliced searches (counts, facets) and annotated scores keep the stock path.
         """
-        query = normalize(self.query)
-        if (
-            stop is None
-            or not self.order_by_relevance
-            or score_field is not None
-            or isinstance(query, MatchAll | Not)
-        ):
+        rows = None
+        if stop is not None and self.order_by_relevance and score_field is None:
+            rows = self.ranked_rows(config)
+        if rows is None:
             return super().search(config, start, stop, score_field)
-        search_query = self.build_search_query(query, config=config)
-        if search_query is None:  # blank text: the stock path decides what that means
-            return super().search(config, start, stop, score_field)
-        match = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
-        rank = self._build_rank_expression(self.get_search_vectors(), config)
         model = self.queryset.model
-        candidates = (
-            self.queryset.order_by().annotate(_pk_text=Cast("pk", TextField())).values("_pk_text")
-        )
-        ranked = (
-            SQLiteFTSIndexEntry.objects.filter(match)
-            .filter(
-                index_entry__content_type__in=get_descendants_content_types_pks(model),
-                index_entry__object_id__in=candidates,
-            )
-            .annotate(score=rank)
-            .order_by(
-                "score", *self.tiebreak, Cast("index_entry__object_id", IntegerField()).desc()
-            )
-            .values_list("index_entry__object_id", flat=True)[start:stop]
-        )
-        ids = [model._meta.pk.to_python(object_id) for object_id in ranked]
+        ranked = rows.order_by("-hit_relevance", "-hit_id").values_list("hit_id", flat=True)
+        ids = [model._meta.pk.to_python(object_id) for object_id in ranked[start:stop]]
         if not ids:
             return self.queryset.none()
         position = Case(*[When(pk=pk, then=Value(n)) for n, pk in enumerate(ids)])
@@ -256,7 +291,7 @@ class NorwegianSQLiteSearchQueryCompiler(OnePassRanking, SQLiteSearchQueryCompil
 
     @property
     def tiebreak(self):
-        return (PartsBM25(),)
+        return PartsBM25()
 
     def build_search_query_content(self, query, config=None):
         if isinstance(query, Phrase):

@@ -158,15 +158,20 @@ def test_restricted_pages_appear_only_for_those_who_pass(client, section):
     leader = factories.make_user("leder", groups=["Ledere"])
 
     client.force_login(employee)
-    _response, html = search(client, q="kommunen")
+    response, html = search(client, q="kommunen")
     assert "Idémyldring" not in result_titles(html)
+    # Nor counted: the total and the type counts come from the same gated pass.
+    assert response.context["search"].hits == 4
+    assert response.context["search"].type_counts["metode"] == 2
     assert client.get("/sok/forslag/", {"q": "Idém"}).json() == []
     _response, html = search(client, q="kommunen", fase="skape")
     assert "(1)" in re.search(r'value="skape" checked>.*?</label>', html, re.S).group()
 
     client.force_login(leader)
-    _response, html = search(client, q="kommunen")
+    response, html = search(client, q="kommunen")
     assert "Idémyldring" in result_titles(html)
+    assert response.context["search"].hits == 5
+    assert response.context["search"].type_counts["metode"] == 3
     assert [item["title"] for item in client.get("/sok/forslag/", {"q": "Idém"}).json()] == [
         "Idémyldring"
     ]

@@ -14,7 +14,7 @@ from wagtail.models import Site
 
 from demo import factories
 from search import log
-from search.engine import PER_PAGE, SiteSearch
+from search.engine import PER_PAGE
 from search.models import QueryDailyZeroHits, SearchSettings, SynonymGroup
 from tests.helpers import page_html, soup
 from tests.search.conftest import ON_POSTGRES, result_titles, search
@@ -323,37 +323,47 @@ def test_search_query_count_does_not_grow_with_the_hits(employee_client, section
 
 
 def test_the_engine_never_loads_every_hit(employee_client, section):
-    """The results are a lazy SearchResults; only one page of them is ever fetched."""
-    request = employee_client.get("/sok/", {"q": "kommunen"}).wsgi_request
-    site_search = SiteSearch(request)
-    results = site_search._search[0]
-    assert results._results_cache is None
-    assert len(site_search.results) == 5
+    """Only the ids of the page shown leave the database, and only its pages are loaded."""
+    build_pages(section, 0, 40)
+    response = employee_client.get("/sok/", {"q": "kommunen"})
+    site_search = response.context["search"]
+    assert site_search.paginator.count == 45
+    found = site_search._found[4]
+    assert len(found.hits) == PER_PAGE
+    assert len(site_search.results) == PER_PAGE
 
 
-def test_a_repeated_search_evaluates_the_full_text_query_once_and_is_never_stale(
-    employee_client, section
-):
-    """The total and the facet counts are kept per query, filters and audience until the
-    next content change: a repeat runs the full-text query once, for the hits it shows."""
+def test_a_search_evaluates_the_full_text_query_once_and_a_repeat_never(employee_client, section):
+    """The hits of the page, their number and the type and phase counts come from one
+    full-text evaluation (search/onepass.py), kept per query, filters, page and audience
+    until the next content change: a repeat evaluates nothing, and nothing is stale."""
     cache.clear()
-    params = {"q": "kommunen"}
 
-    def full_text_queries():
+    def full_text_queries(**params):
         with CaptureQueriesContext(connection) as context:
             response = employee_client.get("/sok/", params)
         matching = [q["sql"] for q in context.captured_queries if FULL_TEXT in q["sql"]]
         return len(matching), response
 
-    first, response = full_text_queries()
-    hits = response.context["search"].hits
-    repeat, response = full_text_queries()
-    assert (first, repeat) == (4, 1)  # the total, the hits, the types, the phases; then the hits
+    first, response = full_text_queries(q="kommunen")
+    site_search = response.context["search"]
+    hits = site_search.hits
+    assert (hits, site_search.type_counts["metode"]) == (5, 3)
+    assert site_search.phase_counts == {"forsta": 1, "skape": 2, "gevinster-og-spredning": 1}
+    repeat, response = full_text_queries(q="kommunen")
+    assert (first, repeat) == (1, 0)
     assert response.context["search"].hits == hits
+
+    # A filter and another page: one evaluation each, the facets still of every hit.
+    filtered, response = full_text_queries(q="kommunen", fase="skape")
+    assert filtered == 1
+    assert response.context["search"].hits == 2
+    assert response.context["search"].type_counts["metode"] == 3
 
     # A publish is a new generation: a new page that matches is counted at once.
     factories.make_method(title="Kommunen tester", slug="kommunen-tester", phases=("skape",))
-    _count, response = full_text_queries()
+    again, response = full_text_queries(q="kommunen")
+    assert again == 1
     assert response.context["search"].hits == hits + 1
 
 
