@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from funding.models import Application
-from tests.e2e.accessibility import AccessibilityReport
+from tests.e2e.accessibility import ADMIN_CONTEXT, AccessibilityReport
 from tests.e2e.pages import DESKTOP, PHONE, ApplicationForm, assert_no_console_errors
 
 pytestmark = pytest.mark.e2e
@@ -54,7 +54,7 @@ def assess(page, scores, report=None):
     if report:
         with page.expect_navigation():
             page.get_by_role("button", name="Lagre vurderingen").click()  # nothing scored
-        report.check(page, "admin: the assessment, nothing scored")
+        report.check(page, "admin: the assessment, nothing scored", ADMIN_CONTEXT)
     for panel, score in zip(page.locator("section[id^=criterion-]").all(), scores, strict=True):
         panel.get_by_label(str(score), exact=True).check()
     with page.expect_navigation():
@@ -114,9 +114,9 @@ def test_a_funding_round_from_draft_to_case_story(site, tmp_path):
     # --- Two case handlers assess; one decides. Axe checks each admin screen of ours.
     report = AccessibilityReport()
     handler = site.visit("/admin/soknader/", user="saksbehandler")
-    report.check(handler, "admin: the calls")
+    report.check(handler, "admin: the calls", ADMIN_CONTEXT)
     open_case(handler, reference)
-    report.check(handler, "admin: a case, sent")
+    report.check(handler, "admin: a case, sent", ADMIN_CONTEXT)
     with handler.expect_navigation():
         handler.get_by_role("button", name="Start vurdering").click()
     assess(handler, [5, 4, 4, 5], report)
@@ -132,12 +132,12 @@ def test_a_funding_round_from_draft_to_case_story(site, tmp_path):
     handler.get_by_label("Innvilget", exact=True).check()
     handler.get_by_label("Innvilget beløp (kroner)").fill("250 000")
     handler.get_by_label("Begrunnelse").fill("Godt dokumentert behov og en liten, målbar test.")
-    report.check(handler, "admin: the decision form")
+    report.check(handler, "admin: the decision form", ADMIN_CONTEXT)
     shoot(handler, "06-decision")
     with handler.expect_navigation():
         handler.get_by_role("button", name="Registrer vedtaket").click()
     expect(handler.locator("main")).to_contain_text("Innvilget")
-    report.check(handler, "admin: a case, decided")
+    report.check(handler, "admin: a case, decided", ADMIN_CONTEXT)
 
     # --- The applicant sees «Innvilget» and sends the final report.
     applicant.goto("/stotte/mine-soknader/")
