@@ -367,15 +367,6 @@ class SiteSearch:
         page = paginator.get_page(self.request.GET.get(PAGE_KEY))
         return list(page.object_list), paginator.count, False, page.number, None
 
-    def _filtered(self, queryset):
-        if self.selected_type:
-            queryset = queryset.filter(content_type__in=types.content_type_ids(self.selected_type))
-        if self.selected_phases:
-            method, _phase = phase_model()
-            through = method.phases.through.objects.filter(phase__slug__in=self.selected_phases)
-            queryset = queryset.filter(id__in=through.values("methodpage_id"))
-        return queryset
-
     @property
     def _filter_key(self):
         return (self.selected_type, tuple(self.selected_phases))

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from funding.case_handling.forms import add_months
 from funding.models import (
     Application,
     Assessment,
@@ -37,8 +38,8 @@ HANDLER = "saksbehandler"
 
 
 def months_from(day, months):
-    month = day.month - 1 + months
-    return day.replace(year=day.year + month // 12, month=month % 12 + 1, day=1)
+    """The first of the month `months` after `day`'s."""
+    return add_months(day.replace(day=1), months)
 
 
 def load(call, specs, today):

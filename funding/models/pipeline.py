@@ -159,10 +159,6 @@ class Application(models.Model):
         return self.project_title or str(_("Untitled application"))
 
     @property
-    def title(self):
-        return str(self)
-
-    @property
     def status_badge(self):
         """The badge's modifier (ui-guide §5.2): the text always says the status too."""
         return STATUS_BADGES[Status(self.status)]
