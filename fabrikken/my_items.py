@@ -31,12 +31,12 @@ def _page(request):
 class GuidanceProvider(my_items.MyItemsProvider):
     kind = "guidance"
 
-    def open_count(self, user):
-        return (
-            GuidanceRequest.objects.filter(requester=user)
-            .exclude(status=GuidanceRequest.Status.CLOSED)
-            .count()
-        )
+    def open_querysets(self, user):
+        return [
+            GuidanceRequest.objects.filter(requester=user).exclude(
+                status=GuidanceRequest.Status.CLOSED
+            )
+        ]
 
     def group(self, request):
         page, user = _page(request), request.user
@@ -79,8 +79,8 @@ class GuidanceProvider(my_items.MyItemsProvider):
 class BookingsProvider(my_items.MyItemsProvider):
     kind = "bookings"
 
-    def open_count(self, user):
-        return RoomBooking.objects.upcoming().filter(booked_by=user).count()
+    def open_querysets(self, user):
+        return [RoomBooking.objects.upcoming().filter(booked_by=user)]
 
     def group(self, request):
         page, user = _page(request), request.user

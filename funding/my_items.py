@@ -54,13 +54,19 @@ def own_applications(user):
 class ApplicationsProvider(my_items.MyItemsProvider):
     kind = "applications"
 
-    def open_count(self, user):
+    def open_querysets(self, user):
         now = timezone.now()
         open_calls = FundingCallPage.objects.filter(
             Q(deadline__isnull=True) | Q(deadline__gt=now)
         ).values("pk")
-        legacy = FundingApplication.objects.filter(applicant=user, page_id__in=open_calls).count()
-        return legacy + own_applications(user).filter(status__in=OPEN_STATUSES).count()
+        legacy = FundingApplication.objects.filter(applicant=user, page_id__in=open_calls)
+        # own_applications() without its join: a co-applicant's row must not count twice.
+        mine = Application.objects.filter(
+            Q(created_by=user)
+            | Q(pk__in=CoApplicant.objects.filter(user=user).values("application_id")),
+            status__in=OPEN_STATUSES,
+        )
+        return [legacy, mine]
 
     def group(self, request):
         index = visible(FundingIndexPage.objects.live(), request).first()
