@@ -1,7 +1,9 @@
 """Permissions read once per user and access generation, not on every request."""
 
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Permission
 from django.core.cache import cache
+from django.db.models import Q
 
 from caching.keys import access_key
 
@@ -23,7 +25,18 @@ class CachedPermissionsModelBackend(ModelBackend):
             key = access_key("permissions", user_obj.pk, user_obj.is_superuser)
             permissions = cache.get(key)
             if permissions is None:
-                permissions = super().get_all_permissions(user_obj)
+                permissions = self._read_permissions(user_obj)
                 cache.set(key, permissions)
             user_obj._perm_cache = permissions
         return user_obj._perm_cache
+
+    def _read_permissions(self, user_obj):
+        """The user's own and their groups' permissions in one query (Django asks twice).
+
+        What ModelBackend answers: every permission for a superuser, else the union.
+        """
+        permissions = Permission.objects.all()
+        if not user_obj.is_superuser:
+            permissions = permissions.filter(Q(user=user_obj) | Q(group__user=user_obj))
+        rows = permissions.values_list("content_type__app_label", "codename").order_by()
+        return {f"{app_label}.{codename}" for app_label, codename in rows.distinct()}

@@ -1,12 +1,11 @@
 """Serves Wagtail's per-request look-ups (site, route) from the cache."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.http import Http404
 from wagtail import views as wagtail_views
 from wagtail.models import Site
 
-from caching import generation
+from caching import generation, routing
 from caching.keys import content_key, remember
 
 # Where Site.find_for_request and Page.route_for_request keep their answers on
@@ -48,6 +47,7 @@ class CachedRoutingMiddleware:
         page = self.load(*cached[:2]) if cached else None
         if page is None:
             request._route_cache_miss = (key, path)
+            self.find(site, path, request)
         else:
             setattr(request, ROUTE_ATTRIBUTE, self.route(page, request, cached[2]))
         return None
@@ -60,9 +60,19 @@ class CachedRoutingMiddleware:
         return getattr(request, SITE_ATTRIBUTE)
 
     @staticmethod
+    def find(site, path, request):
+        """Not cached: the route by url_path (caching.routing), or Wagtail's walk when unsure."""
+        try:
+            found = routing.find_route(site, path, request)
+        except Http404:
+            setattr(request, ROUTE_ATTRIBUTE, None)
+            return
+        if found is not routing.UNSURE:
+            setattr(request, ROUTE_ATTRIBUTE, found)
+
+    @staticmethod
     def load(page_id, content_type_id):
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        return model.objects.filter(pk=page_id).first() if model else None
+        return routing.load_specific(page_id, content_type_id)
 
     @staticmethod
     def route(page, request, remaining):

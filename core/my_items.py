@@ -135,7 +135,9 @@ def _count_all(user):
         )
         for number, queryset in enumerate(querysets)
     }
-    row = get_user_model().objects.filter(pk=user.pk).annotate(**counts).values_list(*counts).first()
+    row = (
+        get_user_model().objects.filter(pk=user.pk).annotate(**counts).values_list(*counts).first()
+    )
     return sum(row or ())
 
 

@@ -142,6 +142,13 @@ class CasePage(BasePage):
             "Reuse the topics that exist; separate them with commas."
         ),
     )
+    # The contact card beside the content, loaded with the page (caching.routing).
+    route_select_related = (
+        *BasePage.route_select_related,
+        "contact_person",
+        "contact_person__photo",
+    )
+
     contact_person = models.ForeignKey(
         "core.Person",
         verbose_name=_("contact person"),

@@ -37,6 +37,10 @@ class BasePage(CachedViewRestrictionsMixin, ContentOwnershipMixin, CompoundParts
     # with a form (a funding call, Fabrikken) add POST themselves.
     allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
 
+    # Loaded with the page when a request routes to it (caching.routing): what every
+    # page's foot shows (its owner). Page types add what they show beside it.
+    route_select_related = ("content_owner",)
+
     # No «Publish copies» and no «Alias» but for administrators.
     copy_form_class = FourEyesCopyForm
 

@@ -153,6 +153,13 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("After the event: a short summary of what happened and what came out of it."),
     )
+    # The contact card beside the content, loaded with the page (caching.routing).
+    route_select_related = (
+        *BasePage.route_select_related,
+        "contact_person",
+        "contact_person__photo",
+    )
+
     contact_person = models.ForeignKey(
         "core.Person",
         verbose_name=_("contact person"),

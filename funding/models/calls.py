@@ -157,6 +157,13 @@ class FundingCallPage(RoutablePageMixin, BasePage, AbstractEmailForm):
         max_num=1,
         help_text=_("Templates and rules applicants need, such as a benefit map template."),
     )
+    # The contact card beside the content, loaded with the page (caching.routing).
+    route_select_related = (
+        *BasePage.route_select_related,
+        "contact_person",
+        "contact_person__photo",
+    )
+
     contact_person = models.ForeignKey(
         "core.Person",
         verbose_name=_("contact person"),

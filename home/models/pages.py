@@ -144,6 +144,13 @@ class ContentPage(BasePage):
         help_text=_("The lead paragraph: say what the page is for in one or two sentences."),
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    # The contact card beside the content, loaded with the page (caching.routing).
+    route_select_related = (
+        *BasePage.route_select_related,
+        "contact_person",
+        "contact_person__photo",
+    )
+
     contact_person = models.ForeignKey(
         "core.Person",
         verbose_name=_("contact person"),

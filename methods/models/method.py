@@ -154,6 +154,13 @@ class MethodPage(BasePage):
         verbose_name=_("steps"),
         help_text=_("The steps in the order the group does them. The page numbers them."),
     )
+    # The contact card beside the content, loaded with the page (caching.routing).
+    route_select_related = (
+        *BasePage.route_select_related,
+        "contact_person",
+        "contact_person__photo",
+    )
+
     contact_person = models.ForeignKey(
         "core.Person",
         verbose_name=_("contact person"),
