@@ -3,7 +3,6 @@
 from django.core.cache import cache
 from django.http import Http404
 from wagtail import views as wagtail_views
-from wagtail.models import Site
 
 from caching import generation, routing
 from caching.keys import content_key, remember
@@ -55,7 +54,7 @@ class CachedRoutingMiddleware:
     @staticmethod
     def site(request):
         if not hasattr(request, SITE_ATTRIBUTE):
-            site = remember(lambda: Site._find_for_request(request), "site", request.get_host())
+            site = remember(lambda: routing.find_site(request), "site", request.get_host())
             setattr(request, SITE_ATTRIBUTE, site)
         return getattr(request, SITE_ATTRIBUTE)
 

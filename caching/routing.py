@@ -13,13 +13,26 @@ to its children as Wagtail's `Page.route` does. A page that routes otherwise (it
 None, and the request goes the long way.
 """
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.http import Http404
+from django.http.request import split_domain_port
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.models import Page, Site
+from wagtail.models.sites import (
+    MATCH_DEFAULT,
+    MATCH_HOSTNAME,
+    MATCH_HOSTNAME_DEFAULT,
+    MATCH_HOSTNAME_PORT,
+    SITE_ROOT_PATHS_CACHE_KEY,
+    SITE_ROOT_PATHS_CACHE_VERSION,
+)
 
 # Not a route: Wagtail's walk answers (and caching.middleware remembers it).
 UNSURE = None
+# Where find_route leaves the pages it passed on the way, for the breadcrumbs.
+TRAIL_ATTRIBUTE = "_route_trail"
 
 
 def find_route(site, path, request):
@@ -67,7 +80,20 @@ def find_route(site, path, request):
         return UNSURE
     if len(chain) > 1:
         specific._cached_parent_obj = chain[-2]
+    # The breadcrumb trail is these pages: ancestors() reads it instead of asking again.
+    setattr(request, TRAIL_ATTRIBUTE, (specific.pk, tuple(chain[:-1])))
     return specific.route(request, remaining)
+
+
+def ancestors(request, page):
+    """The pages from the site's root down to `page`'s parent, if routing just read them.
+
+    None when the route came from the cache (or Wagtail's walk): ask the tree then.
+    """
+    trail = getattr(request, TRAIL_ATTRIBUTE, None)
+    if trail is None or page is None or trail[0] != page.pk:
+        return None
+    return list(trail[1])
 
 
 def load_specific(page_id, content_type_id):
@@ -102,3 +128,58 @@ def _walks_on(page, remaining):
     except Http404:
         return True
     return False  # one of the page's own routes takes the path
+
+
+# --- The site ---------------------------------------------------------------------------
+
+
+def find_site(request):
+    """Wagtail's `Site.find_for_request`, and its site root paths, from one query.
+
+    Both are asked on every page (the root paths for every page URL) and both are
+    cached, so a cold page asked twice: every site with its root page and locale is
+    all either needs. With translations on (not here), Wagtail's own way answers.
+    """
+    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return Site._find_for_request(request)
+    sites = list(
+        Site.objects.select_related("root_page", "root_page__locale").order_by(
+            "-root_page__url_path", "-is_default_site", "hostname"
+        )
+    )
+    if cache.get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION) is None:
+        # Site.get_site_root_paths(), as Wagtail computes and caches it.
+        root_paths = [
+            (site.id, site.root_page.url_path, site.root_url, site.root_page.locale.language_code)
+            for site in sites
+        ]
+        cache.set(
+            SITE_ROOT_PATHS_CACHE_KEY, root_paths, 3600, version=SITE_ROOT_PATHS_CACHE_VERSION
+        )
+    hostname = split_domain_port(request._get_raw_host())[0]
+    return _site_for_hostname(sites, hostname, request.get_port())
+
+
+def _site_for_hostname(sites, hostname, port):
+    """wagtail.models.sites.get_site_for_hostname over sites already loaded."""
+
+    def match(site):
+        if site.hostname == hostname and str(site.port) == str(port):
+            return MATCH_HOSTNAME_PORT
+        if site.hostname == hostname and site.is_default_site:
+            return MATCH_HOSTNAME_DEFAULT
+        if site.is_default_site:
+            return MATCH_DEFAULT
+        return MATCH_HOSTNAME
+
+    candidates = [site for site in sites if site.hostname == hostname or site.is_default_site]
+    # Wagtail orders by match alone; its ties keep the manager's order (by hostname).
+    candidates.sort(key=lambda site: (match(site), site.hostname.lower()))
+    if not candidates:
+        return None
+    best = match(candidates[0])
+    if len(candidates) == 1 or best in (MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT):
+        return candidates[0]
+    if best == MATCH_DEFAULT:
+        return candidates[len(candidates) == 2]
+    return None

@@ -3,6 +3,7 @@
 from django import template
 from wagtail.models import Page, Site
 
+from caching import routing
 from caching.privacy import visible
 
 register = template.Library()
@@ -39,5 +40,9 @@ def breadcrumbs(context):
     root = _site_root(request)
     if page is None or root is None or page.pk == root.pk:
         return {"trail": []}
-    ancestors = Page.objects.ancestor_of(page, inclusive=False).filter(depth__gte=root.depth)
-    return {"trail": list(ancestors.only("id", "title", "url_path", "path", "depth")), "page": page}
+    # Routing by url_path (a cold route) has just read them: no second query.
+    trail = routing.ancestors(request, page)
+    if trail is None:
+        ancestors = Page.objects.ancestor_of(page, inclusive=False).filter(depth__gte=root.depth)
+        trail = list(ancestors.only("id", "title", "url_path", "path", "depth"))
+    return {"trail": trail, "page": page}

@@ -31,17 +31,17 @@ GROWTH = 60
 
 # name: cold budget (what it reaches; the goal beside it)
 BUDGETS = {
-    "front page": 40,  # goal LISTING
-    "method listing": 30,  # goal LISTING
-    "case listing": 32,  # goal LISTING
-    "event listing": 24,  # goal LISTING
-    "funding listing": 24,  # goal LISTING
-    "method page": 32,  # goal DETAIL
-    "case page": 33,  # goal DETAIL
-    "event page": 28,  # goal DETAIL
-    "funding call": 33,  # goal DETAIL
-    "content page": 23,  # goal DETAIL
-    "fabrikken page": 27,  # goal DETAIL
+    "front page": 32,  # goal LISTING
+    "method listing": 20,  # goal LISTING
+    "case listing": 22,  # goal LISTING
+    "event listing": 14,  # goal LISTING
+    "funding listing": 14,  # goal LISTING
+    "method page": 19,  # goal DETAIL
+    "case page": 20,  # goal DETAIL
+    "event page": 15,  # goal DETAIL
+    "funding call": 21,  # goal DETAIL
+    "content page": 12,  # goal DETAIL
+    "fabrikken page": 17,  # goal DETAIL
 }
 
 
