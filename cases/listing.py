@@ -6,7 +6,7 @@ Newest project first. The number of queries does not depend on the number of cas
 tests/cases/test_listing.py and the budget table in tests/performance/).
 """
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -14,11 +14,12 @@ from django.utils.translation import ngettext
 from taggit.models import Tag
 
 from caching.privacy import visible
+from core.images import with_image_renditions
 from core.listing import FilteredListing, LenientFilterForm, LenientMultipleChoiceField
 from methods.models import MethodPage
 
 from .models import NEWEST_FIRST, CasePage, CasePageMethod, CasePageTag, CaseStatus, Sector
-from .models.case import CARD_RENDITIONS, images_with_renditions
+from .models.case import CARD_RENDITIONS
 
 
 class CaseFilterForm(LenientFilterForm):
@@ -89,10 +90,7 @@ class CaseListing(FilteredListing):
 
     def page_queryset(self, queryset):
         return (
-            queryset.select_related("sector")
-            .prefetch_related(
-                Prefetch("hero_image", queryset=images_with_renditions(*CARD_RENDITIONS))
-            )
+            with_image_renditions(queryset.select_related("sector"), "hero_image", *CARD_RENDITIONS)
             .defer_streamfields()
             .defer("challenge", "approach", "lessons")
         )

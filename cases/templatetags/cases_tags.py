@@ -8,11 +8,12 @@ number of queries, however many cases there are.
 from urllib.parse import urlencode
 
 from django import template
-from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.db.models import Case, IntegerField, Value, When
 
 from caching.privacy import visible
 from cases.models import NEWEST_FIRST, CaseIndexPage, CasePage, CasePageMethod
-from cases.models.case import CARD_RENDITIONS, images_with_renditions
+from cases.models.case import CARD_RENDITIONS
+from core.images import with_image_renditions
 
 register = template.Library()
 
@@ -23,8 +24,7 @@ METHOD_PAGE_LIMIT = 5
 def _card_queryset(queryset):
     """Cases with what a card shows: the service area and the card image's renditions."""
     return (
-        queryset.select_related("sector")
-        .prefetch_related(Prefetch("hero_image", queryset=images_with_renditions(*CARD_RENDITIONS)))
+        with_image_renditions(queryset.select_related("sector"), "hero_image", *CARD_RENDITIONS)
         .defer_streamfields()
         .defer("challenge", "approach", "lessons")
     )
@@ -34,8 +34,8 @@ def _card_queryset(queryset):
 def latest_cases(context, limit=HOME_SECTION_LIMIT):
     """«Fra prosjektene»: the pinned case first if it is live, then the newest cases.
 
-    Four queries with cases (the listing, the cases, their images,
-    the renditions), one without a listing.
+    Three queries with cases (the listing, the cases with their images, the
+    renditions), one without a listing.
     """
     request = context.get("request")
     index = visible(CaseIndexPage.objects.live(), request).first()

@@ -46,7 +46,8 @@ def next_event(context):
     request = context.get("request")
     index_page = (
         visible(EventIndexPage.objects.live(), request)
-        .only("id", "title", "url_path", "path")
+        # child_of() below reads the depth: loaded here, not in a query of its own.
+        .only("id", "title", "url_path", "path", "depth")
         .first()
     )
     if index_page is None:

@@ -24,7 +24,8 @@ def open_funding_calls(context, limit=HOME_SECTION_LIMIT):
     request = context.get("request")
     index_page = (
         visible(FundingIndexPage.objects.live(), request)
-        .only("id", "title", "url_path", "path")
+        # child_of() below reads the depth: loaded here, not in a query of its own.
+        .only("id", "title", "url_path", "path", "depth")
         .first()
     )
     if index_page is None:

@@ -66,16 +66,16 @@ def test_front_page_has_no_case_section_without_cases(
         assert latest_cases({"request": request}) == {"index": None}
 
 
-def test_front_page_section_costs_four_queries(
+def test_front_page_section_costs_three_queries(
     employee_client, index, sectors, methods, photo, django_assert_num_queries
 ):
     build_cases(index, sectors, methods, 12, images=[photo])
     request = employee_client.get("/").wsgi_request
     employee_client.get("/")  # the renditions exist, as on a running server
 
-    # The listing, the cases, their images, the renditions: the request already knows
-    # which restrictions it passes.
-    with django_assert_num_queries(4):
+    # The listing, the cases with their images, the renditions: the request already
+    # knows which restrictions it passes.
+    with django_assert_num_queries(3):
         section = latest_cases({"request": request})
     assert [case.title for case in section["cases"]] == [
         "Eksempel 011",
