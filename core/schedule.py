@@ -16,6 +16,7 @@ from bisect import bisect_right
 from django.utils import timezone
 from wagtail.models import get_page_models
 
+from caching.generation import type_scope
 from caching.keys import remember
 
 
@@ -39,6 +40,7 @@ def moments():
             if moment is not None
         ),
         "scheduled-moments",
+        on=[type_scope(model) for model, _fields in scheduled_models()],
     )
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from caching import generation
-from caching.models import CacheGeneration
+from caching.models import CacheCounter
 from core.models import SectionSettings
 from core.publishing.roles import EDITORS, MODERATORS, apply_roles
 from demo import factories
@@ -178,7 +178,7 @@ def test_the_cached_funding_listing_moves_a_call_to_the_archive_when_its_deadlin
 
 
 def test_another_process_publishing_is_seen_here(employee_client, home):
-    """The generation lives in the database: a change made and announced by another
+    """The counters live in the database: a change made and announced by another
     process (a gunicorn worker, the scheduled-publishing cron job) is seen here
     although this process's own cache still holds the old menu."""
     page = factories.make_content_page(title="Før", slug="side", show_in_menus=True)
@@ -186,7 +186,7 @@ def test_another_process_publishing_is_seen_here(employee_client, home):
 
     # What another process does: change the row, bump the counter, with no signal here.
     Page.objects.filter(pk=page.pk).update(title="Etter")
-    CacheGeneration.objects.filter(pk=generation.ROW).update(content=F("content") + 1)
+    CacheCounter.objects.filter(name=generation.NAVIGATION).update(value=F("value") + 1)
 
     assert "Etter" in menu(employee_client)
 
