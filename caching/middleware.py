@@ -62,7 +62,10 @@ class CachedRoutingMiddleware:
     def site(request):
         if not hasattr(request, SITE_ATTRIBUTE):
             site = remember(
-                lambda: Site._find_for_request(request), "site", request.get_host(), on=[]
+                lambda: Site._find_for_request(request),
+                "site",
+                request.get_host(),
+                on=[generation.NAVIGATION],
             )
             setattr(request, SITE_ATTRIBUTE, site)
         return getattr(request, SITE_ATTRIBUTE)

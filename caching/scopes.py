@@ -22,6 +22,7 @@ no narrower dependency.
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, ReferenceIndex
+from wagtail.models.pages import COMMENTS_RELATION_NAME
 
 from caching import generation
 
@@ -29,7 +30,7 @@ from caching import generation
 # comment moves: the live page does not change.
 BOOKKEEPING_FIELDS = frozenset(
     {
-        "comments",
+        COMMENTS_RELATION_NAME,
         "latest_revision",
         "latest_revision_created_at",
         "draft_title",

@@ -27,7 +27,7 @@ SEARCHES = [
     "innovasjon", "brukerreise", "tjenestedesign", "gevinstkart", "workshop",
     "medvirkning", "innovasjonsmidler", "prototype", "veiledning", "møterom",
 ]  # fmt: skip
-# Who publishes, and the share of each page type among the edits.
+# The share of each page type among the edits.
 EDIT_SHARES = {
     "methods.MethodPage": 35,
     "cases.CasePage": 25,
@@ -35,7 +35,8 @@ EDIT_SHARES = {
     "funding.FundingCallPage": 10,
     "home.ContentPage": 10,
 }
-EDITOR = "redaktor"
+# Who publishes: in the workflow «Godkjenning» a moderator publishes what editors send.
+EDITOR = "moderator"
 EDITED = " (oppdatert)"
 
 
@@ -76,11 +77,12 @@ def pick_pages(rng, details):
 
 
 def view(port, path, cookie):
-    """(parts built, ms, status) of one view, on a new connection (so both workers serve)."""
+    """(parts built, ms, status) of one view, on a new connection (so both workers serve);
+    `cookie` is the Cookie header sign_in() gave."""
     started = time.perf_counter()
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     try:
-        connection.request("GET", path, headers={"Cookie": f"sessionid={cookie}"})
+        connection.request("GET", path, headers={"Cookie": cookie})
         response = connection.getresponse()
         response.read()
         built = int(response.getheader(BUILT_HEADER, "-1"))
