@@ -107,6 +107,11 @@ def parse_args(argv=None):
         "default 3600: an hour at one view a second; 0 leaves it out)",
     )
     parser.add_argument(
+        "--workday-only",
+        action="store_true",
+        help="only the working day: no table of URLs, no Lighthouse",
+    )
+    parser.add_argument(
         "--workday-publishes",
         type=int,
         default=20,
@@ -160,6 +165,8 @@ def main(argv=None):
         admin_urls = [
             (label, path) for label, path in admin_urls if args.only in label or args.only in path
         ]
+    if args.workday_only:
+        urls, admin_urls, lighthouse = [], [], None
     urls.append(FLOOR)
     log(f"counting queries in-process for {len(urls) + len(admin_urls)} URLs")
     users = get_user_model().objects

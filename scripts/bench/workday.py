@@ -40,6 +40,18 @@ EDITOR = "moderator"
 EDITED = " (oppdatert)"
 
 
+KINDS = ("front page", "listings", "detail pages", "search")
+LISTINGS = ("/metoder/", "/eksempler/", "/arrangementer/", "/stotte/")
+
+
+def kind(path):
+    if path == "/":
+        return "front page"
+    if path.startswith("/sok/"):
+        return "search"
+    return "listings" if path in LISTINGS else "detail pages"
+
+
 @dataclass
 class Day:
     label: str
@@ -49,6 +61,8 @@ class Day:
     warm_ms: list = field(default_factory=list)
     cold_ms: list = field(default_factory=list)
     failed: int = 0
+    # kind: [views, served warm]
+    by_kind: dict = field(default_factory=lambda: {name: [0, 0] for name in KINDS})
 
     @property
     def warm_share(self):
@@ -124,8 +138,10 @@ def run_day(label, port, cookie, stream, by_type, every, empty_all, seed):
             day.failed += 1
             continue
         day.views += 1
+        day.by_kind[kind(path)][0] += 1
         if built == 0:
             day.warm += 1
+            day.by_kind[kind(path)][1] += 1
             day.warm_ms.append(ms)
         else:
             day.cold_ms.append(ms)
@@ -166,12 +182,18 @@ def report(days, views, publishes, urls):
         f"popularity, searches) from new connections to both workers, and {publishes} "
         "publishes (an edited title, published) spread evenly among them:",
         "",
-        "| day | views | publishes | served warm | warm p50 ms | cold p50 ms | failed |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| day | views | publishes | served warm | "
+        + " | ".join(f"{name} warm" for name in KINDS)
+        + " | warm p50 ms | cold p50 ms | failed |",
+        "|---|---:|---:|---:|" + "---:|" * len(KINDS) + "---:|---:|---:|",
     ]
     for day in days:
+        shares = " | ".join(
+            f"{warm / views:.0%} of {views}" if views else "–"
+            for views, warm in (day.by_kind[name] for name in KINDS)
+        )
         lines.append(
-            f"| {day.label} | {day.views} | {day.publishes} | {day.warm_share:.1%} | "
+            f"| {day.label} | {day.views} | {day.publishes} | {day.warm_share:.1%} | {shares} | "
             f"{_median(day.warm_ms)} | {_median(day.cold_ms)} | {day.failed} |"
         )
     return "\n".join(lines)
