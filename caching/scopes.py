@@ -106,7 +106,7 @@ def linked_from(page):
 
 def before_save(page, update_fields=None):
     """Note what the page was, for after_save: its place in navigation and its links."""
-    if page.pk is None or keeps_books_only(update_fields):
+    if page.pk is None or keeps_books_only(update_fields) or generation.suspended():
         return
     state = Page.objects.filter(pk=page.pk).values(*NAVIGATION_FIELDS).first()
     setattr(page, BEFORE_ATTRIBUTE, (state, links_from(page)))
@@ -145,6 +145,8 @@ def after_save(page, created, update_fields=None):
 
 def before_delete(page):
     """Note the pages that show the page going away: they are renewed after it is gone."""
+    if generation.suspended():
+        return
     referrers, others = linked_from(page)
     setattr(page, BEFORE_ATTRIBUTE, (referrers | links_from(page), others))
 
