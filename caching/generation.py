@@ -1,50 +1,74 @@
-"""The current cache generation, read once per request, and how it moves on.
+"""The cache's counters (caching.models.CacheCounter), read once per request, and how they move on.
 
-Every cache key carries the generation (see caching.models.CacheGeneration
-for why the counters live in the database and not in the cache).
+Every cache key names the counters it depends on (caching.keys); a change bumps those
+of what it affects (caching.scopes says which), inside the change's own transaction.
 """
 
+import time
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import NamedTuple
 
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 
-from caching.models import CacheGeneration
+from caching.models import CacheCounter
 
-ROW = 1
+# Moves on every change to what employees see: the scope of keys that name no other.
+CONTENT = "content"
+# Moves on every change to groups, memberships and permissions (cached per user).
+ACCESS = "access"
+# Settings, snippets, images, documents, sites and locales: part of every scoped key.
+SITE = "site"
+# Menus, breadcrumbs, routes and privacy: titles and addresses of pages in the tree.
+NAVIGATION = "navigation"
+# Search answers: every page change.
+SEARCH = "search"
 
 
-class Generation(NamedTuple):
-    content: int
-    access: int
+def type_scope(model):
+    """The scope of every list or card of one page type (its listings, its front-page section)."""
+    return f"type:{model._meta.label_lower}"
 
 
-# Inside a request (caching.middleware) the row is read once, on first use;
-# outside requests (commands, the shell) every call reads it.
-_in_request: ContextVar[bool] = ContextVar("cache_generation_in_request", default=False)
-_current: ContextVar[Generation | None] = ContextVar("cache_generation", default=None)
+class Counters(dict):
+    """Counter values by name; one never bumped counts as 0."""
+
+    def __missing__(self, name):
+        return 0
+
+    @property
+    def content(self):
+        return self[CONTENT]
+
+    @property
+    def access(self):
+        return self[ACCESS]
+
+
+# Inside a request (caching.middleware) the counters are read once, on first use;
+# outside requests (commands, the shell) every call reads them.
+_in_request: ContextVar[bool] = ContextVar("cache_counters_in_request", default=False)
+_current: ContextVar[Counters | None] = ContextVar("cache_counters", default=None)
 # Bulk loads bump once at the end instead of on every save.
-_suspended: ContextVar[bool] = ContextVar("cache_generation_suspended", default=False)
+_suspended: ContextVar[bool] = ContextVar("cache_counters_suspended", default=False)
 
 
-def read() -> Generation:
-    row = CacheGeneration.objects.filter(pk=ROW).values_list("content", "access").first()
-    return Generation(*row) if row else Generation(0, 0)
+def read() -> Counters:
+    return Counters(CacheCounter.objects.values_list("name", "value"))
 
 
-def current() -> Generation:
-    generation = _current.get()
-    if generation is None:
-        generation = read()
+def current() -> Counters:
+    counters = _current.get()
+    if counters is None:
+        counters = read()
         if _in_request.get():
-            _current.set(generation)
-    return generation
+            _current.set(counters)
+    return counters
 
 
 @contextmanager
 def request_scope():
-    """Remember the generation for the length of one request."""
+    """Remember the counters for the length of one request."""
     scope, memo = _in_request.set(True), _current.set(None)
     try:
         yield
@@ -53,33 +77,72 @@ def request_scope():
         _in_request.reset(scope)
 
 
-def bump(*, content=False, access=False):
-    """Start a new generation, inside the caller's transaction.
+def suspended():
+    return _suspended.get()
 
-    Readers then see either the old content under the old generation or the
-    new content under the new one: never new keys over old content.
+
+def bump(*names):
+    """Move the named counters on, inside the caller's transaction.
+
+    Readers then see either the old content under the old values or the new content
+    under the new ones: never new keys over old content.
     """
-    changes = {}
-    if content:
-        changes["content"] = F("content") + 1
-    if access:
-        changes["access"] = F("access") + 1
-    if not changes or _suspended.get():
+    names = sorted(set(names))
+    if not names or _suspended.get():
         return
-    if not CacheGeneration.objects.filter(pk=ROW).update(**changes):
-        # The row is gone (a flushed test database): start again from zero.
-        CacheGeneration.objects.get_or_create(pk=ROW)
-        CacheGeneration.objects.filter(pk=ROW).update(**changes)
-    # The rest of this request works in the new generation.
+    CacheCounter.objects.bulk_create(
+        [CacheCounter(name=name) for name in names], ignore_conflicts=True
+    )
+    CacheCounter.objects.filter(name__in=names).update(value=F("value") + 1)
+    # The rest of this request works with the new values.
+    _current.set(None)
+
+
+def bump_content(*scopes):
+    """A change to what employees see: the content counter and the given scopes."""
+    bump(CONTENT, *scopes)
+
+
+def bump_access():
+    bump(ACCESS)
+
+
+def latest_content():
+    """The content counter's value now: a page's new `cache_version` (never used before)."""
+    return CacheCounter.objects.filter(name=CONTENT).values_list("value", flat=True).first() or 0
+
+
+def restart():
+    """Move `content`, `access` and `site` (which every key names) past every value used so far.
+
+    After a database backup is restored its counters are behind the cache's newest keys;
+    the clock (microseconds) is ahead of any value a counter reached by bumps, so no key
+    from before is met again whatever the database went through.
+    """
+    names = (CONTENT, ACCESS, SITE)
+    CacheCounter.objects.bulk_create(
+        [CacheCounter(name=name) for name in names], ignore_conflicts=True
+    )
+    now = time.time_ns() // 1000
+    CacheCounter.objects.filter(name__in=names).update(value=Greatest(F("value") + 1, Value(now)))
     _current.set(None)
 
 
 @contextmanager
 def bump_once():
-    """Bump once when the block ends instead of on every save inside it."""
+    """Bump once when the block ends instead of on every save inside it.
+
+    Every counter moves on (and `site`, which every scoped key names), so whatever the
+    block changed, no key from before it is met again.
+    """
     token = _suspended.set(True)
     try:
         yield
     finally:
         _suspended.reset(token)
-        bump(content=True, access=True)
+        CacheCounter.objects.bulk_create(
+            [CacheCounter(name=name) for name in (CONTENT, ACCESS, SITE, NAVIGATION, SEARCH)],
+            ignore_conflicts=True,
+        )
+        CacheCounter.objects.update(value=F("value") + 1)
+        _current.set(None)

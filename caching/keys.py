@@ -1,4 +1,14 @@
-"""Cache keys: each names its generation, so a new generation is a clean slate."""
+"""Cache keys: each names the counters it depends on, so a bump is a clean slate for it.
+
+A key names either the `content` counter (anything employees see changed: the safe
+default) or, with `on=`, what it depends on: scopes (caching.generation: `navigation`,
+`search`, `type:<app.model>`) and pages, whose own counter is their `cache_version`.
+Such a key always names `site` too (settings, snippets, images, which nearly every
+part shows), so what names it survives every publish that does not touch it.
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.utils import translation
@@ -17,11 +27,58 @@ def access_key(*parts):
     return ":".join(map(str, ("a", generation.current().access, *parts)))
 
 
-def remember(compute, *parts):
-    """`compute()`, kept until the next content change (for things every employee sees alike)."""
-    key = content_key(*parts)
+def _version(counters, dependency):
+    if isinstance(dependency, str):
+        return str(counters[dependency])
+    # A page: its own counter, or the content counter for a page type without one.
+    version = getattr(dependency, "cache_version", None)
+    if version is None:
+        return f"p{dependency.pk}c{counters.content}"
+    return f"p{dependency.pk}v{version}"
+
+
+def scoped_key(dependencies, *parts):
+    """A key for something that changes only with `dependencies` (scopes and pages)."""
+    counters = generation.current()
+    versions = ".".join(
+        _version(counters, dependency)
+        for dependency in (generation.SITE, *dependencies)
+        if dependency not in (None, "")  # a template's page that is not there
+    )
+    return ":".join(map(str, ("s", versions, translation.get_language(), *parts)))
+
+
+def remember(compute, *parts, on=None):
+    """`compute()`, kept until what it depends on changes (for what every employee sees alike).
+
+    Without `on`, until the next change to any content; with `on`, a list of scopes
+    and pages, until one of them (or `site`) changes.
+    """
+    key = content_key(*parts) if on is None else scoped_key(on, *parts)
     value = cache.get(key)
     if value is None:
+        count_miss()
         value = compute()
         cache.set(key, value)
     return value
+
+
+# How many cached parts the current request had to build (the benchmark's working day).
+_misses: ContextVar[list | None] = ContextVar("cache_misses", default=None)
+
+
+@contextmanager
+def counting_misses():
+    """Count the cached parts built inside the block: `with counting_misses() as built: … built[0]`."""
+    built = [0]
+    token = _misses.set(built)
+    try:
+        yield built
+    finally:
+        _misses.reset(token)
+
+
+def count_miss():
+    built = _misses.get()
+    if built is not None:
+        built[0] += 1

@@ -1,16 +1,19 @@
 """Serves Wagtail's per-request look-ups (site, route) from the cache."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404
 from wagtail import views as wagtail_views
 
 from caching import generation, routing
-from caching.keys import content_key, remember
+from caching.keys import count_miss, counting_misses, remember, scoped_key
 
 # Where Site.find_for_request and Page.route_for_request keep their answers on
 # the request; filled in here, Wagtail uses them instead of asking the database.
 SITE_ATTRIBUTE = "_wagtail_site"
 ROUTE_ATTRIBUTE = "_wagtail_route_for_request"
+# How many cached parts a response had to build, when settings.CACHE_BUILT_HEADER is on.
+BUILT_HEADER = "X-Cache-Built"
 
 
 class CachedRoutingMiddleware:
@@ -19,7 +22,7 @@ class CachedRoutingMiddleware:
     Wagtail finds a page by walking the tree from the site's root, one query
     per level, then loads its specific type. Where the walk ends (which page,
     and what is left of the path for a routable page) is the same for everyone
-    until the next publish, so it is cached per generation. A hit costs one
+    until an address changes, so it is cached until `navigation` moves on. A hit costs one
     query for the page itself; the page still routes the rest of the path and
     refuses if it is not live, and Wagtail's privacy check still runs.
     """
@@ -28,10 +31,12 @@ class CachedRoutingMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        with generation.request_scope():
+        with generation.request_scope(), counting_misses() as built:
             response = self.get_response(request)
             self.remember_route(request)
-            return response
+        if settings.CACHE_BUILT_HEADER:
+            response[BUILT_HEADER] = str(built[0])
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         # Signed-in pages only: /healthz must answer without touching the database.
@@ -41,10 +46,11 @@ class CachedRoutingMiddleware:
         if site is None or view_func is not wagtail_views.serve:
             return None
         path = view_kwargs.get("path", view_args[0] if view_args else "")
-        key = content_key("route", site.pk, path)
+        key = scoped_key([generation.NAVIGATION], "route", site.pk, path)
         cached = cache.get(key)
         page = self.load(*cached[:2]) if cached else None
         if page is None:
+            count_miss()
             request._route_cache_miss = (key, path)
             self.find(site, path, request)
         else:
@@ -54,7 +60,12 @@ class CachedRoutingMiddleware:
     @staticmethod
     def site(request):
         if not hasattr(request, SITE_ATTRIBUTE):
-            site = remember(lambda: routing.find_site(request), "site", request.get_host())
+            site = remember(
+                lambda: routing.find_site(request),
+                "site",
+                request.get_host(),
+                on=[generation.NAVIGATION],
+            )
             setattr(request, SITE_ATTRIBUTE, site)
         return getattr(request, SITE_ATTRIBUTE)
 

@@ -19,6 +19,7 @@ from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
+from caching.generation import NAVIGATION
 from caching.keys import access_key, remember
 
 # Where audience() keeps its answer on the request.
@@ -28,20 +29,21 @@ MAX_KEY_LENGTH = 40
 
 
 def restrictions():
-    """Every page view restriction with its page and groups, for this generation."""
+    """Every page view restriction with its page and groups, until the tree or a restriction changes."""
     return remember(
         lambda: list(PageViewRestriction.objects.select_related("page").prefetch_related("groups")),
         "view-restrictions",
+        on=[NAVIGATION],
     )
 
 
 def restricted_paths():
-    """Tree paths of every page with a view restriction, for this generation."""
+    """Tree paths of every page with a view restriction."""
     return tuple(restriction.page.path for restriction in restrictions())
 
 
 def aliases():
-    """(id, original's path) of every alias, for this generation.
+    """(id, original's path) of every alias, until the tree changes.
 
     An alias can stand anywhere in the tree while its restrictions are its
     original's; lists filter it by id, which search can filter on too.
@@ -51,6 +53,7 @@ def aliases():
             Page.objects.filter(alias_of__isnull=False).values_list("pk", "alias_of__path")
         ),
         "aliases",
+        on=[NAVIGATION],
     )
 
 

@@ -1,8 +1,21 @@
-"""What starts a new cache generation: every change to what cached parts show."""
+"""What moves the cache's counters on: every change to what cached parts show.
+
+Pages bump what depends on them (caching.scopes); everything else that pages show
+(settings, snippets, images, documents, tags, sites, locales) bumps `site`, which
+every scoped key names; view restrictions bump `navigation` (lists vary by audience
+besides); groups and permissions `access`.
+"""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from django.dispatch import receiver
 from taggit.models import Tag
 from wagtail.contrib.settings.models import BaseSiteSetting
@@ -12,37 +25,63 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from caching import generation
+from caching import generation, scopes
 
 # Renditions are deliberately absent: they are made while pages render.
-CONTENT_MODELS = (
-    Page,
-    PageViewRestriction,
-    Site,
-    Locale,
-    BaseSiteSetting,
-    AbstractImage,
-    AbstractDocument,
-    Tag,
-)
+SITE_MODELS = (Site, Locale, BaseSiteSetting, AbstractImage, AbstractDocument, Tag)
+# Nothing can show one of these before it is saved: a new one changes nothing yet.
+SHOWN_ONLY_ONCE_USED = (AbstractImage, AbstractDocument, Tag)
 
 
-def changes_content(instance):
-    return isinstance(instance, CONTENT_MODELS) or type(instance) in get_snippet_models()
+def changes_site(instance):
+    return isinstance(instance, SITE_MODELS) or type(instance) in get_snippet_models()
+
+
+@receiver(pre_save)
+def page_about_to_change(sender, instance, update_fields=None, raw=False, **kwargs):
+    if isinstance(instance, Page) and not raw:
+        scopes.before_save(instance, update_fields)
 
 
 @receiver(post_save)
-@receiver(post_delete)
-def content_changed(sender, instance, **kwargs):
-    if changes_content(instance):
-        generation.bump(content=True)
+def saved(sender, instance, created, update_fields=None, **kwargs):
+    if isinstance(instance, Page):
+        scopes.after_save(instance, created, update_fields)
+    elif isinstance(instance, PageViewRestriction):
+        generation.bump_content(generation.NAVIGATION, generation.SEARCH)
+    elif changes_site(instance):
+        if not (created and isinstance(instance, SHOWN_ONLY_ONCE_USED)):
+            generation.bump_content(generation.SITE)
     elif isinstance(instance, Group | Permission):
-        generation.bump(access=True)
+        generation.bump_access()
+
+
+@receiver(pre_delete)
+def page_about_to_go(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        scopes.before_delete(instance)
+
+
+@receiver(post_delete)
+def deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        scopes.after_delete(instance)
+    elif isinstance(instance, PageViewRestriction):
+        generation.bump_content(generation.NAVIGATION, generation.SEARCH)
+    elif changes_site(instance):
+        generation.bump_content(generation.SITE)
+    elif isinstance(instance, Group | Permission):
+        generation.bump_access()
 
 
 @receiver(post_page_move)
-def page_moved(sender, **kwargs):
-    generation.bump(content=True)
+def page_moved(sender, instance, **kwargs):
+    # New addresses for the page and everything under it; its section's lists change too.
+    generation.bump_content(
+        generation.NAVIGATION,
+        generation.SEARCH,
+        generation.type_scope(instance.specific_class or type(instance)),
+    )
 
 
 @receiver(m2m_changed)
@@ -51,13 +90,21 @@ def relations_changed(sender, instance, action, **kwargs):
         return
     user = get_user_model()
     if sender in (user.groups.through, user.user_permissions.through, Group.permissions.through):
-        generation.bump(access=True)
-    elif changes_content(instance):
-        generation.bump(content=True)
+        generation.bump_access()
+    elif isinstance(instance, PageViewRestriction):
+        generation.bump_content(generation.NAVIGATION, generation.SEARCH)
+    elif isinstance(instance, Page):
+        generation.bump_content(
+            generation.SEARCH, generation.type_scope(instance.specific_class or type(instance))
+        )
+        scopes.renew_pages(instance, {instance.pk})
+    elif changes_site(instance):
+        generation.bump_content(generation.SITE)
 
 
 @receiver(post_migrate)
 def schema_changed(sender, app_config, **kwargs):
-    """A deploy (migrate runs on each) may change templates: start afresh once."""
+    """A deploy (migrate runs on each) may change templates, a restore may bring older
+    counters: start afresh, past every key used before."""
     if app_config.name == "caching":
-        generation.bump(content=True, access=True)
+        generation.restart()

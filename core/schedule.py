@@ -16,6 +16,7 @@ from bisect import bisect_right
 from django.utils import timezone
 from wagtail.models import get_page_models
 
+from caching.generation import type_scope
 from caching.keys import remember
 
 
@@ -30,7 +31,11 @@ def scheduled_models():
 
 def moments():
     """Every scheduled moment of a live page, sorted, once per cache generation."""
-    return remember(_read_moments, "scheduled-moments")
+    return remember(
+        _read_moments,
+        "scheduled-moments",
+        on=[type_scope(model) for model, _fields in scheduled_models()],
+    )
 
 
 def _read_moments():

@@ -14,6 +14,12 @@ PostgreSQL that field's boost gives it weight class C (`ts_rank` has four: A–D
 boosts); Wagtail would weigh C above the unboosted text (D), so
 `NorwegianPostgresSearchBackend` gives it a fraction of D's weight instead.
 
+The full-text match on PostgreSQL: Wagtail matches `(title || body) @@ query`, which
+builds the two vectors' concatenation for every candidate row; ours sends
+`search_title_body(title, body) @@ query`, the same concatenation through a function
+with a GIN index on it (search/migrations/0004), so the index answers the match and
+only the ranking reads rows. What a query means is unchanged.
+
 To move to Elasticsearch or OpenSearch, point BACKEND at Wagtail's module for it
 instead (README: «Search at scale»); nothing else in the search app depends on the
 database backends except the optional phase counts.
@@ -29,6 +35,8 @@ from core.compounds import COMPOUND_PARTS_BOOST
 # A compound part counts this much of an ordinary word of the body on PostgreSQL.
 PART_SHARE = 0.25
 WEIGHT_CLASSES = "DCBA"  # the order of ts_rank's weights array
+# PostgreSQL: `title || body` of the search index, indexed (search/migrations/0004).
+TITLE_BODY_FUNCTION = "search_title_body"
 
 
 class Prefix(PlainText):
@@ -55,16 +63,46 @@ def compound_weights(values, part_class):
 @cache
 def _postgres_backend_class():
     """Defined on first use: the module needs PostgreSQL's parts of Django."""
+    from django.contrib.postgres.search import SearchVectorField
+    from django.db.models import Func
     from modelsearch.backends.database.postgres.postgres import (
         PostgresSearchBackend,
         PostgresSearchQueryCompiler,
     )
     from modelsearch.backends.database.postgres.weights import WEIGHTS_VALUES, get_weight
+    from modelsearch.query import Fuzzy, MatchAll, Not
+
+    class TitleBody(Func):
+        """`title || body`, through the indexed function (search/migrations/0004)."""
+
+        function = TITLE_BODY_FUNCTION
+        output_field = SearchVectorField()
 
     class NorwegianPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self.sql_weights = compound_weights(WEIGHTS_VALUES, get_weight(COMPOUND_PARTS_BOOST))
+
+        def search(self, config, start, stop, score_field=None, backend=None):
+            """Wagtail's search (modelsearch's `search()`: the same tsquery, match and
+            rank), with the index entry's title and body concatenated by TitleBody."""
+            query = self.query
+            if (
+                self.fields is not None
+                or isinstance(query, MatchAll | Fuzzy)
+                or (isinstance(query, Not) and isinstance(query.subquery, MatchAll))
+            ):
+                return super().search(config, start, stop, score_field, backend)
+            search_query = self.build_tsquery(query, config=config)
+            vectors = self.get_search_vectors(search_query)
+            rank_expression = self._build_rank_expression(vectors, config)
+            (title, _norm), (body, _boost) = vectors
+            queryset = self.queryset.annotate(_vector_=TitleBody(title, body)).filter(
+                _vector_=search_query
+            )
+            return self._apply_ordering_and_scoring(
+                queryset, rank_expression, start, stop, score_field
+            )
 
     class NorwegianPostgresSearchBackend(PostgresSearchBackend):
         query_compiler_class = NorwegianPostgresSearchQueryCompiler

@@ -26,6 +26,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from caching import generation
 from caching.keys import remember
 from caching.privacy import audience_key, visible
 from core.listing import page_links
@@ -150,7 +151,7 @@ class SiteSearch:
         if "metode" not in self.type_labels:
             return []
         _method, phase = phase_model()
-        return remember(lambda: list(phase.objects.all()), "phases")
+        return remember(lambda: list(phase.objects.all()), "phases", on=[])
 
     def _read_filters(self):
         get = self.request.GET
@@ -373,9 +374,16 @@ class SiteSearch:
 
     def _remembered(self, name, compute, *parts):
         """`compute()` for this query and `parts` (what else it depends on) for this
-        audience, kept until the next content change."""
+        audience, kept until a page changes (any page may be a hit) or an address does."""
         digest = hashlib.sha256(repr((self.query, *parts)).encode()).hexdigest()[:32]
-        return remember(compute, "search", name, digest, audience_key(self.request))
+        return remember(
+            compute,
+            "search",
+            name,
+            digest,
+            audience_key(self.request),
+            on=[generation.SEARCH, generation.NAVIGATION],
+        )
 
     def _fallback_query(self):
         text = " ".join(words(self.query))

@@ -41,7 +41,7 @@ class Synonyms:
         from .models import SynonymGroup
 
         groups = remember(
-            lambda: [group.term_list for group in SynonymGroup.objects.all()], "synonyms"
+            lambda: [group.term_list for group in SynonymGroup.objects.all()], "synonyms", on=[]
         )
         return cls(groups)
 

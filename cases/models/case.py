@@ -1,6 +1,7 @@
 """A case story: what a project set out to solve, what it did, which methods it used, what came of it."""
 
 from functools import partial
+from typing import NamedTuple
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -25,7 +26,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from caching.privacy import visible
+from caching.generation import type_scope
+from caching.keys import remember
+from caching.privacy import audience_key, visible
 from core import images
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage
@@ -337,13 +340,28 @@ class CasePage(BasePage):
         )
 
     def more_cases(self, request, limit=3):
-        """Other live cases from the same service area this employee can open, newest first."""
+        """Other live cases from the same service area this employee can open, newest first.
+
+        Shown outside the page's cached part: it changes with every case of the service
+        area. So the service area's newest cases are kept once for all its case pages,
+        until a case changes, and each page leaves itself out.
+        """
         if not self.sector_id:
-            return []
-        return list(
+            return None
+        sector, newest = remember(
+            lambda: self._newest_in_sector(request, limit + 1),
+            "newest-cases",
+            self.sector_id,
+            audience_key(request),
+            on=[type_scope(CasePage)],
+        )
+        others = [case for case in newest if case.pk != self.pk][:limit]
+        return MoreCases(sector, others) if others else None
+
+    def _newest_in_sector(self, request, count):
+        cases = (
             visible(CasePage.objects.live(), request)
             .filter(sector_id=self.sector_id)
-            .exclude(pk=self.pk)
             .order_by(*NEWEST_FIRST)
             .only(
                 "id",
@@ -355,8 +373,14 @@ class CasePage(BasePage):
                 "is_demo",
                 "start_date",
                 "end_date",
-            )[:limit]
+            )[:count]
         )
+        return self.sector, list(cases)
+
+
+class MoreCases(NamedTuple):
+    sector: object
+    cases: list
 
 
 class CasePageMethod(Orderable):

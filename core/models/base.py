@@ -5,6 +5,7 @@ from http import HTTPMethod
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 
+from caching.models import PageCacheVersion
 from caching.privacy import CachedViewRestrictionsMixin
 from core.compounds import COMPOUND_PARTS_SEARCH_FIELD, CompoundPartsMixin
 from core.publishing.four_eyes import FourEyesCopyForm
@@ -13,9 +14,16 @@ from core.publishing.permissions import SectionPagePermissionTester
 from .ownership import ContentOwnershipMixin
 
 
-class BasePage(CachedViewRestrictionsMixin, ContentOwnershipMixin, CompoundPartsMixin, Page):
-    """The base of every page type: cached privacy, a content owner, the four-eyes copy
-    form, read-only HTTP and the search contract's default result type.
+class BasePage(
+    CachedViewRestrictionsMixin,
+    ContentOwnershipMixin,
+    CompoundPartsMixin,
+    PageCacheVersion,
+    Page,
+):
+    """The base of every page type: cached privacy and its own cache counter, a content
+    owner, the four-eyes copy form, read-only HTTP and the search contract's default
+    result type.
 
     Abstract, so it adds no table: each page type keeps its own, as before.
     """

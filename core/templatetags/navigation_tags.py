@@ -23,7 +23,9 @@ def main_menu(context):
     items = []
     if root is not None:
         items = list(
-            visible(root.get_children().live().in_menu(), request).only(
+            # child_of, not root.get_children(): the root comes with the cached site, and
+            # treebeard answers a page with no children (numchild 0) without asking.
+            visible(Page.objects.child_of(root).live().in_menu(), request).only(
                 "id", "title", "url_path", "path"
             )
         )

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
+from caching import generation
+from caching.generation import type_scope
 from caching.keys import remember
 from caching.privacy import is_visible
 from core.formats import format_when
@@ -48,10 +50,11 @@ def fabrikken_breadcrumbs(context, current_title, page, through_title="", throug
 @register.inclusion_tag("fabrikken/includes/home_section.html", takes_context=True)
 def fabrikken_home_section(context):
     """The front page's «Fabrikken»: book a room or ask for guidance, and the user's next booking."""
-    # The page is the same for everyone until the next publish; the booking is the user's.
+    # The page is the same for everyone until it changes; the booking is the user's.
     page = remember(
         lambda: FabrikkenPage.objects.live().defer_streamfields().first() or False,
         "fabrikken-home-page",
+        on=[type_scope(FabrikkenPage), generation.NAVIGATION],
     )
     request = context.get("request")
     # Cached for everyone, so the gate is asked here: no query of its own.

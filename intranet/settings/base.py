@@ -143,11 +143,14 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # What is the same for every employee (menu, breadcrumbs, footer, routes, the
-# front page's sections, listings) is cached per generation: see caching/.
+# front page's sections, listings) is cached until what it shows changes: see caching/.
 # Local memory by default (each process its own); Redis when REDIS_URL is set,
 # shared by every worker. Either way a publish is seen at once everywhere,
-# because the generation lives in the database.
+# because the counters that name the keys live in the database.
 CACHE_TIMEOUT = int(os.environ.get("CACHE_TIMEOUT", str(24 * 60 * 60)))
+# Each response says how many cached parts it had to build (header X-Cache-Built):
+# for the benchmark's working day (scripts/bench/workday.py), off in service.
+CACHE_BUILT_HEADER = env_bool("CACHE_BUILT_HEADER")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {

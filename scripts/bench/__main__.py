@@ -26,7 +26,7 @@ import subprocess
 import sys
 import time
 
-from . import BENCH, ROOT, log
+from . import BENCH, ROOT, log, workday
 from .database import Database
 from .lighthouse import run_lighthouse
 from .queries import count_queries, format_count
@@ -99,6 +99,24 @@ def parse_args(argv=None):
         help="comma-separated: mobile (Lighthouse's default) and/or desktop",
     )
     parser.add_argument("--only", help="only the URLs whose label or path contains this text")
+    parser.add_argument(
+        "--workday-views",
+        type=int,
+        default=int(os.environ.get("BENCH_WORKDAY_VIEWS", "3600")),
+        help="page views of the simulated working day, each way (BENCH_WORKDAY_VIEWS; "
+        "default 3600: an hour at one view a second; 0 leaves it out)",
+    )
+    parser.add_argument(
+        "--workday-only",
+        action="store_true",
+        help="only the working day: no table of URLs, no Lighthouse",
+    )
+    parser.add_argument(
+        "--workday-publishes",
+        type=int,
+        default=20,
+        help="publishes spread over the working day's views (default 20: an hour's)",
+    )
     return parser.parse_args(argv)
 
 
@@ -147,6 +165,8 @@ def main(argv=None):
         admin_urls = [
             (label, path) for label, path in admin_urls if args.only in label or args.only in path
         ]
+    if args.workday_only:
+        urls, admin_urls, lighthouse = [], [], None
     urls.append(FLOOR)
     log(f"counting queries in-process for {len(urls) + len(admin_urls)} URLs")
     users = get_user_model().objects
@@ -197,6 +217,12 @@ def main(argv=None):
                 args.wrk_connections,
             )
             log(f"static file {static_path}: {ceiling['rate']:.0f} req/s")
+        workday_report = None
+        if args.workday_views and not args.only:
+            workday_report = workday.run(
+                port, cookie, views=args.workday_views, publishes=args.workday_publishes
+            )
+            connections.close_all()
         if lighthouse:
             out_dir = database.dir / "lighthouse"
             out_dir.mkdir(exist_ok=True)
@@ -232,6 +258,8 @@ def main(argv=None):
         report.append(
             f"fewer sequential requests (the {args.budget:.0f} s budget): {', '.join(fewer)}"
         )
+    if workday_report:
+        report += ["", workday_report]
     if lighthouse_results:
         report += [
             "",

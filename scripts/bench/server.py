@@ -35,6 +35,8 @@ def production_env(database_env, port, workers):
         "SITE_URL": f"http://127.0.0.1:{port}",
         "PORT": str(port),
         "GUNICORN_WORKERS": str(workers),
+        # Each response says how many cached parts it built (the working day counts them).
+        "CACHE_BUILT_HEADER": "on",
     }
 
 

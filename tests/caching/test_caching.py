@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from caching import generation
-from caching.models import CacheGeneration
+from caching.models import CacheCounter
 from core.models import SectionSettings
 from core.publishing.roles import EDITORS, MODERATORS, apply_roles
 from demo import factories
@@ -178,7 +178,7 @@ def test_the_cached_funding_listing_moves_a_call_to_the_archive_when_its_deadlin
 
 
 def test_another_process_publishing_is_seen_here(employee_client, home):
-    """The generation lives in the database: a change made and announced by another
+    """The counters live in the database: a change made and announced by another
     process (a gunicorn worker, the scheduled-publishing cron job) is seen here
     although this process's own cache still holds the old menu."""
     page = factories.make_content_page(title="Før", slug="side", show_in_menus=True)
@@ -186,7 +186,7 @@ def test_another_process_publishing_is_seen_here(employee_client, home):
 
     # What another process does: change the row, bump the counter, with no signal here.
     Page.objects.filter(pk=page.pk).update(title="Etter")
-    CacheGeneration.objects.filter(pk=generation.ROW).update(content=F("content") + 1)
+    CacheCounter.objects.filter(name=generation.NAVIGATION).update(value=F("value") + 1)
 
     assert "Etter" in menu(employee_client)
 
@@ -266,6 +266,24 @@ def test_keys_of_a_new_generation_never_meet_the_old_ones(home):
 
     assert after.content > before.content
     assert after.access == before.access
+
+
+def test_after_a_restore_no_key_from_the_newer_database_is_met(home):
+    """A restored backup brings older counters; `migrate` (run after every restore) moves
+    them past every value used before, so nothing cached from the newer content shows."""
+    from caching.keys import scoped_key
+
+    seen = set()
+    for _ in range(3):
+        generation.bump(generation.SITE, generation.NAVIGATION)
+        seen.add(scoped_key([generation.NAVIGATION], "menu"))
+        seen.add(generation.current().content)
+    CacheCounter.objects.update(value=1)  # the restore
+
+    generation.restart()  # what migrate's post_migrate does
+
+    assert scoped_key([generation.NAVIGATION], "menu") not in seen
+    assert generation.current().content not in seen
 
 
 def test_bulk_loads_start_one_generation(home):

@@ -351,8 +351,8 @@ def test_the_menu_item_costs_no_query_once_warm(owned):
         reader = user(username)
         with CaptureQueriesContext(connection) as queries:
             assert shows_menu_item(reader) is shown
-        # Outside a request the cache generation is read; nothing about pages or groups.
-        assert all("caching_cachegeneration" in query["sql"] for query in queries), queries
+        # Outside a request the cache counters are read; nothing about pages or groups.
+        assert all("caching_cachecounter" in query["sql"] for query in queries), queries
 
 
 def test_an_employee_or_an_editor_who_owns_nothing_reads_nothing(owned):

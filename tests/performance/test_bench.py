@@ -127,3 +127,28 @@ def test_bench_runs_as_a_module_from_the_checkout():
 
     assert result.stdout.startswith("usage: python -m scripts.bench ")
     assert "--no-lighthouse" in result.stdout
+
+
+def test_the_working_day_counts_views_served_warm_per_kind():
+    from scripts.bench import workday
+
+    day = workday.Day("a publish renews what shows the page", publishes=2)
+    for path, built in (
+        ("/", 0),
+        ("/", 3),
+        ("/metoder/", 0),
+        ("/metoder/brukerreise/", 0),
+        ("/sok/?q=a", 1),
+    ):
+        day.views += 1
+        day.by_kind[workday.kind(path)][0] += 1
+        if built == 0:
+            day.warm += 1
+            day.by_kind[workday.kind(path)][1] += 1
+            day.warm_ms.append(10.0)
+        else:
+            day.cold_ms.append(50.0)
+
+    row = workday.report([day], views=5, publishes=2, urls=4).splitlines()[-1]
+    assert row.startswith("| a publish renews what shows the page | 5 | 2 | 60.0% |")
+    assert "| 50% of 2 | 100% of 1 | 100% of 1 | 0% of 1 | 10.0 | 50.0 | 0 |" in row
