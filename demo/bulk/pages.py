@@ -20,6 +20,7 @@ import random
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.search.backends import get_search_backends
@@ -280,16 +281,27 @@ def index_pages(model, ids, chunk=500):
     backends = list(get_search_backends())
     # get_indexed_objects leaves out some of the relations the index reads (a method's
     # phases, the methods a case used): fetched here too, or each page costs queries.
-    related = list(_related_paths(model, model.get_search_fields()))
+    joins, prefetches = _fetch_plan(model, model.get_search_fields())
     for start in range(0, len(ids), chunk):
         pages = model.get_indexed_objects().filter(pk__in=ids[start : start + chunk])
-        pages = list(pages.prefetch_related(*related))
+        pages = pages.select_related(*joins).prefetch_related(None).prefetch_related(*prefetches)
+        pages = list(pages)
         for backend in backends:
             backend.add_bulk(model, pages)
 
 
-def _related_paths(model, fields, prefix=""):
-    """The lookups of the relations in `fields` (search's RelatedFields), nested ones too."""
+def _fetch_plan(model, fields):
+    """What the index reads through `fields` (search's RelatedFields, nested ones too), as
+    (select_related paths, prefetch lookups) for a queryset of `model`.
+
+    A single-valued relation (a case's sector, a method link's method) is joined into the
+    query that loads its row, never prefetched on its own: Django 5.2 prefetches a foreign
+    key with `(id = 1 OR id = 2 OR …)` on SQLite, one term per distinct target, and SQLite
+    refuses an expression that deep (about a thousand), which 500 cases citing four
+    methods each at 100 000 pages reach. A many-valued relation (tags, phases, method
+    links) is prefetched, with its own single-valued relations joined in its queryset.
+    """
+    joins, prefetches = [], []
     for field in fields:
         if not isinstance(field, RelatedFields):
             continue
@@ -297,10 +309,26 @@ def _related_paths(model, fields, prefix=""):
             relation = model._meta.get_field(field.field_name)
         except FieldDoesNotExist:
             continue  # a method or property: nothing to fetch ahead
-        if relation.is_relation:
-            path = prefix + field.field_name
-            yield path
-            yield from _related_paths(relation.related_model, field.fields, f"{path}__")
+        if not relation.is_relation:
+            continue
+        name = field.field_name
+        inner_joins, inner_prefetches = _fetch_plan(relation.related_model, field.fields)
+        if relation.many_to_one or relation.one_to_one:
+            joins += [name, *(f"{name}__{path}" for path in inner_joins)]
+            prefetches += [_under(name, lookup) for lookup in inner_prefetches]
+        elif inner_joins or inner_prefetches:
+            queryset = relation.related_model._default_manager.select_related(*inner_joins)
+            prefetches.append(Prefetch(name, queryset=queryset.prefetch_related(*inner_prefetches)))
+        else:
+            prefetches.append(name)
+    return joins, prefetches
+
+
+def _under(name, lookup):
+    """A prefetch lookup of a related model, as seen from the model that joins it as `name`."""
+    if isinstance(lookup, Prefetch):
+        return Prefetch(f"{name}__{lookup.prefetch_through}", queryset=lookup.queryset)
+    return f"{name}__{lookup}"
 
 
 # --- The shared machinery ---------------------------------------------------------------
