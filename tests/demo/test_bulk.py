@@ -227,3 +227,19 @@ def test_index_pages_reads_the_methods_a_case_used(section):
     bulk.index_pages(CasePage, [case.pk])
 
     assert method.title.split()[0] in IndexEntry.objects.get(object_id=str(case.pk)).body
+
+
+def test_index_pages_refreshes_the_title_norms_once_at_the_end(section):
+    """Wagtail's index sets a new entry's title norm to 1.0 and refreshes the norms after
+    each batch; index_pages refreshes them once, after the last chunk."""
+    method_index = MethodPage.objects.first().get_parent()
+    methods = bulk.add_methods(method_index, 6, images=[], search=False)
+
+    bulk.index_pages(MethodPage, [method.pk for method in methods], chunk=2)
+
+    entries = IndexEntry.objects.filter(object_id__in=[str(method.pk) for method in methods])
+    assert entries.count() == 6
+    assert (
+        not entries.filter(title_norm=1.0).exists()
+        or entries.values("title").distinct().count() == 1
+    )
