@@ -25,7 +25,7 @@ def review_report(request):
     paginator = Paginator(rows, 50)
     page_obj = paginator.get_page(request.GET.get("p"))
     page_obj.object_list = reviews.pages_for(page_obj.object_list)
-    archived_soon = archive.pages_archived_soon()
+    archived_soon, archived_soon_total = archive.archived_soon(limit=archive.ARCHIVED_SOON_SHOWN)
     for page in [*page_obj.object_list, *archived_soon]:
         page.may_confirm = reviews.can_confirm(request.user, page)
         page.may_edit = page.permissions_for_user(request.user).can_edit()
@@ -42,6 +42,7 @@ def review_report(request):
             "total": paginator.count,
             "mine": mine,
             "archived_soon": archived_soon,
+            "archived_soon_total": archived_soon_total,
         },
     )
 

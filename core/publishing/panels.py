@@ -15,17 +15,18 @@ class ArchivedSoonPanel(Component):
     template_name = "core/admin/archived_soon_panel.html"
     order = 160
 
-    def __init__(self, pages):
+    def __init__(self, pages, total):
         self.pages = pages
+        self.total = total
 
     def get_context_data(self, parent_context=None):
-        return {"pages": self.pages}
+        return {"pages": self.pages, "total": self.total}
 
 
 def panel_for(user, today=None):
     if not (user.is_superuser or user.groups.filter(name=MODERATORS).exists()):
         return None
-    pages = archive.pages_archived_soon(today)
+    pages, total = archive.archived_soon(today, limit=archive.ARCHIVED_SOON_SHOWN)
     for page in pages:
         page.may_edit = page.permissions_for_user(user).can_edit()
-    return ArchivedSoonPanel(pages) if pages else None
+    return ArchivedSoonPanel(pages, total) if pages else None

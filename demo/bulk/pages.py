@@ -17,10 +17,13 @@ it counts.
 
 import datetime
 import random
+from contextlib import contextmanager
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
+from modelsearch.index import BaseField
 from taggit.models import Tag
 from wagtail.search.backends import get_search_backends
 from wagtail.search.index import RelatedFields
@@ -280,16 +283,84 @@ def index_pages(model, ids, chunk=500):
     backends = list(get_search_backends())
     # get_indexed_objects leaves out some of the relations the index reads (a method's
     # phases, the methods a case used): fetched here too, or each page costs queries.
-    related = list(_related_paths(model, model.get_search_fields()))
-    for start in range(0, len(ids), chunk):
-        pages = model.get_indexed_objects().filter(pk__in=ids[start : start + chunk])
-        pages = list(pages.prefetch_related(*related))
-        for backend in backends:
-            backend.add_bulk(model, pages)
+    joins, prefetches = _fetch_plan(model, model.get_search_fields())
+    with _title_norms_refreshed_once(backends, model):
+        for start in range(0, len(ids), chunk):
+            pages = model.get_indexed_objects().filter(pk__in=ids[start : start + chunk])
+            pages = pages.select_related(*joins).prefetch_related(None)
+            pages = list(pages.prefetch_related(*prefetches))
+            with _each_value_read_once():
+                for backend in backends:
+                    backend.add_bulk(model, pages)
 
 
-def _related_paths(model, fields, prefix=""):
-    """The lookups of the relations in `fields` (search's RelatedFields), nested ones too."""
+@contextmanager
+def _title_norms_refreshed_once(backends, model):
+    """The database backends' title norms refreshed once, when the block ends, not per chunk.
+
+    After every batch it adds, Wagtail's database index averages the title length over
+    the whole index and updates the new rows (`_refresh_title_norms`): a scan of every
+    entry per chunk of 500, so indexing n pages cost n²/500 rows read (200 scans of up
+    to 100 000 entries at 100 000 pages). One refresh at the end gives the same norms.
+    """
+    indexes = [backend.get_index_for_model(model) for backend in backends]
+    classes = {type(index) for index in indexes if hasattr(index, "_refresh_title_norms")}
+    own = {cls: cls.__dict__.get("_refresh_title_norms") for cls in classes}
+    for cls in classes:
+        cls._refresh_title_norms = lambda index, full=False: None
+    try:
+        yield
+    finally:
+        for cls, method in own.items():
+            if method is None:
+                del cls._refresh_title_norms  # inherited: the original shows through again
+            else:
+                cls._refresh_title_norms = method
+    for index in indexes:
+        if type(index) in classes:
+            index._refresh_title_norms()
+
+
+@contextmanager
+def _each_value_read_once():
+    """While the block runs, a search field's value is read once per object.
+
+    The index asks each field's value again for every column it fills: three times on
+    SQLite (title, body, autocomplete), five on PostgreSQL (and the plain texts for
+    fuzzy search), and a StreamField's or rich text's searchable text is rendered anew
+    each time. That was most of seed_bulk's time at 100 000 pages (over 40 ms a page on
+    PostgreSQL). The value depends only on the field's name and the object, neither of
+    which changes while a batch is indexed, so it is kept for the batch.
+    """
+    read = BaseField.get_value
+    values = {}
+
+    def get_value(field, obj):
+        key = (field.field_name, id(obj))
+        kept = values.get(key)
+        if kept is None or kept[0] is not obj:  # the object itself is kept: ids stay unique
+            kept = values[key] = (obj, read(field, obj))
+        return kept[1]
+
+    BaseField.get_value = get_value
+    try:
+        yield
+    finally:
+        BaseField.get_value = read
+
+
+def _fetch_plan(model, fields):
+    """What the index reads through `fields` (search's RelatedFields, nested ones too), as
+    (select_related paths, prefetch lookups) for a queryset of `model`.
+
+    A single-valued relation (a case's sector, a method link's method) is joined into the
+    query that loads its row, never prefetched on its own: Django 5.2 prefetches a foreign
+    key with `(id = 1 OR id = 2 OR …)` on SQLite, one term per distinct target, and SQLite
+    refuses an expression that deep (about a thousand), which 500 cases citing four
+    methods each at 100 000 pages reach. A many-valued relation (tags, phases, method
+    links) is prefetched, with its own single-valued relations joined in its queryset.
+    """
+    joins, prefetches = [], []
     for field in fields:
         if not isinstance(field, RelatedFields):
             continue
@@ -297,10 +368,26 @@ def _related_paths(model, fields, prefix=""):
             relation = model._meta.get_field(field.field_name)
         except FieldDoesNotExist:
             continue  # a method or property: nothing to fetch ahead
-        if relation.is_relation:
-            path = prefix + field.field_name
-            yield path
-            yield from _related_paths(relation.related_model, field.fields, f"{path}__")
+        if not relation.is_relation:
+            continue
+        name = field.field_name
+        inner_joins, inner_prefetches = _fetch_plan(relation.related_model, field.fields)
+        if relation.many_to_one or relation.one_to_one:
+            joins += [name, *(f"{name}__{path}" for path in inner_joins)]
+            prefetches += [_under(name, lookup) for lookup in inner_prefetches]
+        elif inner_joins or inner_prefetches:
+            queryset = relation.related_model._default_manager.select_related(*inner_joins)
+            prefetches.append(Prefetch(name, queryset=queryset.prefetch_related(*inner_prefetches)))
+        else:
+            prefetches.append(name)
+    return joins, prefetches
+
+
+def _under(name, lookup):
+    """A prefetch lookup of a related model, as seen from the model that joins it as `name`."""
+    if isinstance(lookup, Prefetch):
+        return Prefetch(f"{name}__{lookup.prefetch_through}", queryset=lookup.queryset)
+    return f"{name}__{lookup}"
 
 
 # --- The shared machinery ---------------------------------------------------------------

@@ -67,6 +67,21 @@ def test_front_pages_sections_with_live_pages_and_pages_in_approval_stay(section
     assert archive.pages_to_archive(TODAY) == []
 
 
+def test_archived_soon_leaves_out_what_the_job_leaves_out(section, people):
+    """The database's choice (core/publishing/archive.py: _archivable_q) is archivable()'s."""
+    in_five = TODAY - DUE - GRACE + datetime.timedelta(days=5)
+    confirmed(section, in_five)
+    index = confirmed(factories.make_method_index(parent=section), in_five)
+    confirmed(factories.make_method(index=index), TODAY)
+    in_approval = confirmed(factories.make_content_page(title="Til godkjenning"), in_five)
+    in_approval.get_workflow().start(in_approval, people["redaktor"])
+    empty_index = confirmed(factories.make_method_index(parent=section, slug="tom"), in_five)
+    confirmed(factories.make_method(index=empty_index, publish=False), in_five)
+    plain = confirmed(factories.make_content_page(title="Vanlig"), in_five)
+
+    assert archive.archived_soon(TODAY) == ([empty_index, plain], 2)
+
+
 def test_about_to_be_archived_lists_the_next_two_weeks_soonest_first(section, people):
     in_ten = confirmed(
         factories.make_content_page(title="Om ti dager"),
@@ -86,6 +101,8 @@ def test_about_to_be_archived_lists_the_next_two_weeks_soonest_first(section, pe
 
     assert soon == [in_three, in_ten]
     assert soon[0].archive_date == TODAY + datetime.timedelta(days=3)
+    # The dashboard and the report show the soonest and say how many there are in all.
+    assert archive.archived_soon(TODAY, limit=1) == ([in_three], 2)
 
 
 # --- The job --------------------------------------------------------------------------------
