@@ -544,6 +544,9 @@ class FundingCallPage(RoutablePageMixin, BasePage, AbstractEmailForm):
             .distinct()
             .order_by("-updated_at")
         )
+        applications = list(own)
+        for application in applications:
+            application.call = self  # this page: not loaded again for each one's status and links
         return {
             "start_url": self.url + self.reverse_subpage("application_start")
             if state.is_open
@@ -553,7 +556,7 @@ class FundingCallPage(RoutablePageMixin, BasePage, AbstractEmailForm):
                     application,
                     self.url + self.reverse_subpage("application", args=(application.uuid,)),
                 )
-                for application in own
+                for application in applications
             ],
             "state": state,
         }
@@ -609,8 +612,11 @@ class FundingCallPage(RoutablePageMixin, BasePage, AbstractEmailForm):
     def funding_index(self):
         from .index import FundingIndexPage
 
-        parent = self.get_parent() if self.path else None
-        return parent.specific if parent else FundingIndexPage.objects.first()
+        # The parent, as its own type in one query (get_parent().specific takes two).
+        parent = None
+        if self.path:
+            parent = FundingIndexPage.objects.filter(path=self.path[: -self.steplen]).first()
+        return parent or FundingIndexPage.objects.first()
 
     def my_applications_url(self):
         index_page = self.funding_index

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from core.formats import format_date
 from demo import factories
-from funding.models import Application, CoApplicant, Decision, FundingCallPage
+from funding.models import Application, CallCriterion, CoApplicant, Decision, FundingCallPage
 from funding.models.pipeline import Status
 
 from ..helpers import text_of
@@ -90,3 +90,25 @@ def test_the_list_costs_the_same_queries_for_2_and_12_applications(client, call,
         text = text_of(client.get(MINE))
     assert "Prosjekt 11" in text
     assert len(many) == len(few)
+
+
+def test_the_calls_page_lists_the_users_applications_within_a_detail_pages_budget(
+    client, call, employee
+):
+    """The call's page shows the user's own applications to it (status, next step), at most
+    12 queries warm, as every detail page, and no more for a granted one than for a draft."""
+    CallCriterion.objects.create(call=call, title="Behovet er dokumentert", sort_order=0)
+    client.force_login(employee)
+    make(call, employee, "Prosjekt utkast")
+    client.get(call.url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(call.url)
+    handler = factories.make_user("saksbehandler")
+    make(call, employee, "Prosjekt innvilget", Status.GRANTED, handler=handler)
+    make(call, employee, "Prosjekt avslått", Status.REJECTED, handler=handler)
+    client.get(call.url)
+    with CaptureQueriesContext(connection) as many:
+        text = text_of(client.get(call.url))
+    assert "Prosjekt innvilget" in text and "Prosjekt avslått" in text
+    assert len(many) <= 12, [query["sql"][:120] for query in many.captured_queries]
+    assert len(many) <= len(few) + 2, (len(few), len(many))  # decisions and final reports
