@@ -32,7 +32,9 @@ class Site:
             title="Interessentanalyse", slug="interessentanalyse"
         )
         self.cases = factories.make_case_index(show_in_menus=True)
-        self.case = factories.make_case(title="Trygg hjemme", slug="trygg-hjemme", methods=[self.journey])
+        self.case = factories.make_case(
+            title="Trygg hjemme", slug="trygg-hjemme", methods=[self.journey]
+        )
         self.other_case = factories.make_case(title="Sammen om maten", slug="sammen-om-maten")
         self.about = factories.make_content_page(
             title="Hva er innovasjon", slug="hva-er-innovasjon", show_in_menus=True
