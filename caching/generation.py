@@ -90,12 +90,17 @@ def bump(*names):
     names = sorted(set(names))
     if not names or _suspended.get():
         return
-    CacheCounter.objects.bulk_create(
-        [CacheCounter(name=name) for name in names], ignore_conflicts=True
-    )
+    _ensure_rows(names)
     CacheCounter.objects.filter(name__in=names).update(value=F("value") + 1)
     # The rest of this request works with the new values.
     _current.set(None)
+
+
+def _ensure_rows(names):
+    """A counter starts at 0 the first time it is named."""
+    CacheCounter.objects.bulk_create(
+        [CacheCounter(name=name) for name in names], ignore_conflicts=True
+    )
 
 
 def bump_content(*scopes):
@@ -120,9 +125,7 @@ def restart():
     from before is met again whatever the database went through.
     """
     names = (CONTENT, ACCESS, SITE)
-    CacheCounter.objects.bulk_create(
-        [CacheCounter(name=name) for name in names], ignore_conflicts=True
-    )
+    _ensure_rows(names)
     now = time.time_ns() // 1000
     CacheCounter.objects.filter(name__in=names).update(value=Greatest(F("value") + 1, Value(now)))
     _current.set(None)
@@ -140,9 +143,6 @@ def bump_once():
         yield
     finally:
         _suspended.reset(token)
-        CacheCounter.objects.bulk_create(
-            [CacheCounter(name=name) for name in (CONTENT, ACCESS, SITE, NAVIGATION, SEARCH)],
-            ignore_conflicts=True,
-        )
+        _ensure_rows((CONTENT, ACCESS, SITE, NAVIGATION, SEARCH))
         CacheCounter.objects.update(value=F("value") + 1)
         _current.set(None)

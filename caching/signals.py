@@ -43,17 +43,23 @@ def page_about_to_change(sender, instance, update_fields=None, raw=False, **kwar
         scopes.before_save(instance, update_fields)
 
 
-@receiver(post_save)
-def saved(sender, instance, created, update_fields=None, **kwargs):
-    if isinstance(instance, Page):
-        scopes.after_save(instance, created, update_fields)
-    elif isinstance(instance, PageViewRestriction):
+def something_else_changed(instance, created=False):
+    """A change to what pages show, or to who may do what: not a page itself."""
+    if isinstance(instance, PageViewRestriction):
         generation.bump_content(generation.NAVIGATION, generation.SEARCH)
     elif changes_site(instance):
         if not (created and isinstance(instance, SHOWN_ONLY_ONCE_USED)):
             generation.bump_content(generation.SITE)
     elif isinstance(instance, Group | Permission):
         generation.bump_access()
+
+
+@receiver(post_save)
+def saved(sender, instance, created, update_fields=None, **kwargs):
+    if isinstance(instance, Page):
+        scopes.after_save(instance, created, update_fields)
+    else:
+        something_else_changed(instance, created)
 
 
 @receiver(pre_delete)
@@ -66,12 +72,8 @@ def page_about_to_go(sender, instance, **kwargs):
 def deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         scopes.after_delete(instance)
-    elif isinstance(instance, PageViewRestriction):
-        generation.bump_content(generation.NAVIGATION, generation.SEARCH)
-    elif changes_site(instance):
-        generation.bump_content(generation.SITE)
-    elif isinstance(instance, Group | Permission):
-        generation.bump_access()
+    else:
+        something_else_changed(instance)
 
 
 @receiver(post_page_move)
