@@ -55,12 +55,52 @@ def remember(compute, *parts, on=None):
     and pages, until one of them (or `site`) changes.
     """
     key = content_key(*parts) if on is None else scoped_key(on, *parts)
+    _note_dependencies((generation.CONTENT,) if on is None else on)
     value = cache.get(key)
     if value is None:
         count_miss()
-        value = compute()
+        value = _computing(compute)
         cache.set(key, value)
     return value
+
+
+# --- What a whole page depends on (caching.whole_page) ---------------------------------
+
+# While a page is rendered to be kept whole, the dependencies of every cached part it
+# shows, so the page is kept until one of them moves. Parts inside a part being built
+# are not noted: the outer part names what it shows (inner parts cannot outlive it).
+_noted: ContextVar[list | None] = ContextVar("cache_noted_dependencies", default=None)
+_building: ContextVar[bool] = ContextVar("cache_building_part", default=False)
+
+
+@contextmanager
+def noting_dependencies():
+    """Note the dependencies of the cached parts used inside the block: `with … as noted:`."""
+    noted = []
+    token = _noted.set(noted)
+    try:
+        yield noted
+    finally:
+        _noted.reset(token)
+
+
+def building_part():
+    """Whether a cached part is being built: what renders now is kept for everyone."""
+    return _building.get()
+
+
+def _note_dependencies(dependencies):
+    noted = _noted.get()
+    if noted is not None and not _building.get():
+        noted.extend(dependency for dependency in dependencies if dependency not in (None, ""))
+
+
+def _computing(compute):
+    token = _building.set(True)
+    try:
+        return compute()
+    finally:
+        _building.reset(token)
 
 
 # How many cached parts the current request had to build (the benchmark's working day).

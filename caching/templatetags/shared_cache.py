@@ -8,7 +8,8 @@ never hand one employee what another may see. No template has to remember it.
 from django import template
 from django.core.cache.utils import make_template_fragment_key
 
-from caching.keys import remember
+from caching import whole_page
+from caching.keys import building_part, remember
 from caching.privacy import audience_key
 
 register = template.Library()
@@ -67,3 +68,36 @@ def sharedcache(parser, token):
     return SharedFragmentNode(
         nodelist, name, [parser.compile_filter(bit) for bit in rest], depends_on
     )
+
+
+class PerRequestNode(template.Node):
+    def __init__(self, template_name):
+        self.template_name = template_name
+
+    def render(self, context):
+        request = context.get("request")
+        if building_part():
+            raise template.TemplateSyntaxError(
+                f"{{% perrequest {self.template_name!r} %}} is one request's: "
+                "it cannot be inside a {% sharedcache %} part."
+            )
+        if whole_page.capturing(request):
+            return whole_page.hole_mark(self.template_name)
+        page = context.get("page")
+        return whole_page.render_hole(self.template_name, page, request)
+
+
+@register.tag
+def perrequest(parser, token):
+    """A part that is one request's own (the account menu, the user's booking, the userbar).
+
+        {% perrequest "includes/account.html" %}
+
+    The template is rendered with the page and the request's context only (the user,
+    the CSRF token, …), never from the surrounding template's variables: so it renders
+    the same when the rest of the page comes whole from the cache (caching.whole_page).
+    """
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError("'perrequest' needs one template name, in quotes.")
+    return PerRequestNode(bits[1][1:-1])

@@ -11,12 +11,18 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from caching.privacy import is_visible
+from caching.whole_page import WholePageCacheMixin
+from core import schedule
 from core.blocks import BodyBlock
 from core.models import BasePage, SectionOwnerMixin
 
 
-class HomePage(SectionOwnerMixin, BasePage):
-    """The section's front page: «Innovasjon i Stavanger kommune»."""
+class HomePage(WholePageCacheMixin, SectionOwnerMixin, BasePage):
+    """The section's front page: «Innovasjon i Stavanger kommune».
+
+    Every employee's start page, so it is served whole from the cache, with the account
+    menu, the user's next booking and the CSRF tokens filled in per request.
+    """
 
     intro = models.TextField(
         _("introduction"),
@@ -65,6 +71,10 @@ class HomePage(SectionOwnerMixin, BasePage):
     @property
     def summary(self):
         return self.intro
+
+    def whole_page_vary_on(self, request):
+        # Open calls and coming events: the sections change when a deadline or a start passes.
+        return (schedule.stretch(),)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,0 +1,147 @@
+"""A page served whole from the cache, with the parts that belong to one request filled in.
+
+A warm page of the section is a few dozen cached parts ({% sharedcache %}) and the
+template around them: the header, the forms, the footer. Rendering that frame costs
+more than the parts. A page type with `WholePageCacheMixin` keeps its rendered HTML,
+for everyone with the same audience and language, and fills in per request only:
+
+- each `{% perrequest "template.html" %}` (the account menu, the user's next booking,
+  Wagtail's userbar), rendered from the request and the page alone, the same way
+  whether the page came from the cache or not;
+- every `{% csrf_token %}` outside those, with this request's token.
+
+The kept HTML lasts until one of the counters its cached parts named moves on (noted
+while it was rendered: caching.keys), or the page itself, `site` or `navigation` does.
+What the frame shows outside parts and holes must be the page's own fields: anything
+else it shows lasts no longer than the page's own counter. Pages with a query string,
+messages to show, or a preview are rendered as usual.
+"""
+
+import re
+from functools import cache as once
+
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.template.loader import get_template
+from django.template.response import SimpleTemplateResponse
+from django.utils.crypto import salted_hmac
+
+from caching import generation
+from caching.keys import count_miss, noting_dependencies, scoped_key
+from caching.privacy import audience_key
+
+# Set while a page is rendered to be kept: holes and CSRF tokens leave their marks.
+_CAPTURING_ATTRIBUTE = "_whole_page_capturing"
+
+
+@once
+def _mark():
+    """A mark no editor can type: derived from the secret key."""
+    return "wp" + salted_hmac("caching.whole_page", "mark").hexdigest()[:24]
+
+
+def csrf_mark():
+    return f"{_mark()}-csrf"
+
+
+@once
+def _marks():
+    return re.compile(rf"<!--{_mark()}:hole:([\w./-]+)-->|{_mark()}-csrf")
+
+
+def hole_mark(template_name):
+    return f"<!--{_mark()}:hole:{template_name}-->"
+
+
+def capturing(request):
+    return getattr(request, _CAPTURING_ATTRIBUTE, False)
+
+
+def render_hole(template_name, page, request):
+    """One request's part: the template, with the page and the request's context only."""
+    return get_template(template_name).render({"page": page, "self": page}, request)
+
+
+class WholePageCacheMixin:
+    """Serve the page whole from the cache (see the module's docstring)."""
+
+    def whole_page_vary_on(self, request):
+        """What else the kept page varies on, beside its audience and language (e.g. the time)."""
+        return ()
+
+    def serve(self, request, *args, **kwargs):
+        if not _cacheable(self, request):
+            return super().serve(request, *args, **kwargs)
+        counters = generation.current()
+        key = scoped_key(
+            [self, generation.NAVIGATION],
+            "whole-page",
+            self.pk,
+            audience_key(request),
+            *self.whole_page_vary_on(request),
+        )
+        kept = cache.get(key)
+        if kept is not None:
+            versions, html = kept
+            if all(counters[name] == value for name, value in versions):
+                return _fill(HttpResponse(), html, self, request)
+        count_miss()
+        setattr(request, _CAPTURING_ATTRIBUTE, True)
+        try:
+            with noting_dependencies() as noted:
+                response = super().serve(request, *args, **kwargs)
+                if isinstance(response, SimpleTemplateResponse):
+                    response.render()
+        finally:
+            setattr(request, _CAPTURING_ATTRIBUTE, False)
+        if response.status_code != 200 or not isinstance(response, SimpleTemplateResponse):
+            return response
+        html = response.content.decode()
+        scopes = _scopes(noted, self)
+        if scopes is not None:
+            cache.set(key, (tuple((name, counters[name]) for name in scopes), html))
+        return _fill(response, html, self, request)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if capturing(request):
+            # Outside the holes, forms carry a mark that becomes each request's token.
+            context["csrf_token"] = csrf_mark()
+        return context
+
+
+def _cacheable(page, request):
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.GET
+        and request.user.is_authenticated
+        and not getattr(request, "is_preview", False)
+        and not len(get_messages(request))  # len() reads them without using them up
+    )
+
+
+def _scopes(noted, page):
+    """The counters the page's parts named, or None if one named another page.
+
+    Only the page's own counter is at hand when a request comes (it travels with its
+    row); another page's would cost a query, so such a page is not kept whole.
+    """
+    scopes = {generation.NAVIGATION}
+    for dependency in noted:
+        if isinstance(dependency, str):
+            scopes.add(dependency)
+        elif dependency.pk != page.pk:
+            return None
+    return sorted(scopes)
+
+
+def _fill(response, html, page, request):
+    def fill(match):
+        if match.group(1):
+            return render_hole(match.group(1), page, request)
+        return get_token(request)
+
+    response.content = _marks().sub(fill, html)
+    return response

@@ -1,0 +1,195 @@
+"""The front page served whole from the cache: each employee still sees their own.
+
+The page is kept once per audience and language, with the account menu, the user's
+next booking, Wagtail's userbar and every CSRF token filled in per request
+(caching.whole_page). What one employee's request kept must give another exactly the
+page they would have got without it.
+"""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.contrib.messages import constants
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.http import HttpResponse
+from django.template import Context, Template, TemplateSyntaxError
+from django.test import Client, RequestFactory
+from django.utils import timezone
+
+from caching import whole_page
+from caching.middleware import BUILT_HEADER
+from demo import factories
+from tests.helpers import html_of, text_at
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def _report_built(settings):
+    settings.CACHE_BUILT_HEADER = True
+
+
+@pytest.fixture
+def front(home):
+    fabrikken = factories.make_fabrikken_page()
+    soon = timezone.now() + timedelta(hours=1)
+    factories.make_event(title="Innovasjonsdagen 2026", start=soon, end=soon + timedelta(hours=2))
+    Group.objects.get_or_create(name="Ledere")
+    secret = factories.make_content_page(title="Budsjettarbeid for ledere", slug="budsjett")
+    factories.restrict_to_groups(secret, "Ledere")
+    home.refresh_from_db()  # a child count of its own, not the one from before the children
+    home.highlights.create(page=secret, description="Bare for ledere.")
+    home.save_revision().publish()
+    return {"home": home, "fabrikken": fabrikken}
+
+
+def signed_in(user, **kwargs):
+    client = Client(**kwargs)
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def kari(front):
+    user = factories.make_user("kari", first_name="Kari", last_name="Nordmann", groups=["Ledere"])
+    factories.make_room_booking(front["fabrikken"].rooms.get(slug="verkstedet"), user)
+    return user
+
+
+@pytest.fixture
+def ola(front):
+    return factories.make_user("ola", first_name="Ola", last_name="Kollega")
+
+
+def front_page(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    return response
+
+
+def without_tokens(html):
+    return TOKEN.sub('name="csrfmiddlewaretoken" value=""', html)
+
+
+def assembled(client, monkeypatch):
+    """The front page as it is without the whole-page cache."""
+    with monkeypatch.context() as patched:
+        patched.setattr(whole_page, "_cacheable", lambda page, request: False)
+        return html_of(front_page(client))
+
+
+def test_a_colleague_gets_the_kept_page_with_their_own_parts(kari, ola, monkeypatch):
+    kari_client, ola_client = signed_in(kari), signed_in(ola)
+    front_page(kari_client)
+    front_page(ola_client)  # the audience without «Ledere»: a page of its own
+
+    kari_html = html_of(front_page(kari_client))
+    assert text_at(kari_html, ".account__name") == "Kari Nordmann"
+    assert "Din neste booking" in kari_html or "Your next booking" in kari_html
+    assert "Budsjettarbeid for ledere" in kari_html
+
+    ola_response = front_page(ola_client)
+    assert ola_response[BUILT_HEADER] == "0"
+    ola_html = html_of(ola_response)
+    assert text_at(ola_html, ".account__name") == "Ola Kollega"
+    assert "Kari" not in ola_html
+    assert "fabrikken-home__next" not in ola_html
+    assert "Budsjettarbeid for ledere" not in ola_html
+
+    assert without_tokens(ola_html) == without_tokens(assembled(ola_client, monkeypatch))
+    assert without_tokens(kari_html) == without_tokens(assembled(kari_client, monkeypatch))
+
+
+def test_an_editor_gets_the_userbar_on_the_page_an_employee_kept(front, redaktor, ola):
+    front_page(signed_in(ola))
+    ola_html = html_of(front_page(signed_in(ola)))
+    editor_response = front_page(signed_in(redaktor))
+
+    assert "wagtail-userbar" not in ola_html
+    assert editor_response[BUILT_HEADER] == "0"
+    assert "wagtail-userbar" in html_of(editor_response)
+
+
+def test_every_form_on_a_kept_page_carries_the_requests_own_token(kari, ola):
+    front_page(signed_in(kari))
+    kari_tokens = set(TOKEN.findall(html_of(front_page(signed_in(kari)))))
+
+    client = signed_in(ola, enforce_csrf_checks=True)
+    html = html_of(front_page(client))
+    tokens = TOKEN.findall(html)
+    # Sign out (the account menu), the language and «Fant du det du lette etter?».
+    assert len(tokens) == 3
+    assert not kari_tokens & set(tokens)
+    assert whole_page.csrf_mark() not in html
+
+    switched = client.post(
+        "/i18n/setlang/", {"language": "en", "next": "/", "csrfmiddlewaretoken": tokens[1]}
+    )
+    assert switched.status_code == 302
+
+
+def test_a_warm_front_page_renders_only_its_per_request_parts(kari, django_assert_max_num_queries):
+    client = signed_in(kari)
+    front_page(client)
+    # The session, the user, the counters, the page, the booking.
+    with django_assert_max_num_queries(5):
+        response = front_page(client)
+    assert response[BUILT_HEADER] == "0"
+    assert [template.name for template in response.templates] == [
+        "includes/account.html",
+        "fabrikken/home_section.html",
+        "fabrikken/includes/home_section.html",
+        "includes/userbar.html",
+    ]
+
+
+def test_a_waiting_message_is_shown_not_a_kept_page(kari):
+    client = signed_in(kari)
+    front_page(client)
+    request = RequestFactory().get("/")
+    storage = CookieStorage(request)
+    storage.add(constants.SUCCESS, "Bookingen er avbestilt.")
+    response = HttpResponse()
+    storage.update(response)
+    client.cookies[storage.cookie_name] = response.cookies[storage.cookie_name].value
+
+    assert "Bookingen er avbestilt." in html_of(front_page(client))
+    assert "Bookingen er avbestilt." not in html_of(front_page(client))
+
+
+def test_an_edit_shows_on_the_kept_page_at_once(front, ola):
+    client = signed_in(ola)
+    front_page(client)
+    home = front["home"]
+    home.intro = "Ny ingress om innovasjon i kommunen."
+    home.save_revision().publish()
+    assert "Ny ingress om innovasjon i kommunen." in html_of(front_page(client))
+
+    assert "method-finder" not in html_of(front_page(client))
+    factories.make_phases()
+    factories.make_method_index()
+    factories.make_method(title="Gevinstkart")
+    assert "method-finder" in html_of(front_page(client))
+
+
+def test_an_event_that_has_ended_leaves_the_kept_page(front, ola, monkeypatch):
+    client = signed_in(ola)
+    assert "Innovasjonsdagen 2026" in html_of(front_page(client))
+    later = timezone.now() + timedelta(hours=4)  # within the session's nine hours
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert "Innovasjonsdagen 2026" not in html_of(front_page(client))
+
+
+def test_a_per_request_part_inside_a_shared_part_is_refused(rf, kari):
+    request = rf.get("/")
+    request.user = kari
+    template = Template(
+        '{% load shared_cache %}{% sharedcache "x" %}{% perrequest "includes/account.html" %}'
+        "{% endsharedcache %}"
+    )
+    with pytest.raises(TemplateSyntaxError, match="cannot be inside"):
+        template.render(Context({"request": request}))
