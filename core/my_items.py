@@ -13,7 +13,9 @@ guidance requests, bookings) and only ever about the user it is given.
 The header shows the number of open items on every page. It is one employee's, so it
 is never part of a shared fragment: it is kept in the cache under the user's id, for
 at most COUNT_SECONDS, and forgotten at once when one of that user's items changes
-(`watch()`), so a new booking or a cancelled one shows on the next page.
+(`watch()`), so a new booking or a cancelled one shows on the next page. A section
+keeps its own per-user parts the same way (`keep()`, `kept()`): the front page's
+«Din neste booking».
 """
 
 import datetime
@@ -103,20 +105,42 @@ def groups(request):
     return [group for provider in providers() if (group := provider.group(request)) is not None]
 
 
-def _count_key(user_id):
-    return f"my-items-count:{user_id}"
+# What is kept per user besides the count (a section's own, such as Fabrikken's next
+# booking): named when the section loads, so every process forgets them all.
+_KEPT = {"count"}
+
+
+def keep(name):
+    """Declare something `kept()` per user, forgotten with the count."""
+    _KEPT.add(name)
+
+
+def _key(name, user_id):
+    return f"my-items:{name}:{user_id}"
+
+
+def kept(user, name, compute, fresh=None):
+    """`compute()` for `user`, from the cache while it is fresh.
+
+    Fresh for at most COUNT_SECONDS, until one of the user's items changes (`watch()`),
+    and while `fresh(value)` holds (a booking that has ended is no longer the next).
+    """
+    if name not in _KEPT:
+        raise ValueError(f"my_items.keep({name!r}) first: it must be forgotten with the count.")
+    key = _key(name, user.pk)
+    found = cache.get(key)
+    if found is not None and (fresh is None or fresh(found[0])):
+        return found[0]
+    value = compute()
+    cache.set(key, (value,), COUNT_SECONDS)
+    return value
 
 
 def open_count(user):
     """How many open items `user` has, from the cache when it is fresh."""
     if user is None or not user.is_authenticated:
         return 0
-    key = _count_key(user.pk)
-    count = cache.get(key)
-    if count is None:
-        count = _count_all(user)
-        cache.set(key, count, COUNT_SECONDS)
-    return count
+    return kept(user, "count", lambda: _count_all(user))
 
 
 def _count_all(user):
@@ -142,8 +166,9 @@ def _count_all(user):
 
 
 def forget_count(user_id):
+    """Forget what is kept for the user: the count, and what sections keep beside it."""
     if user_id is not None:
-        cache.delete(_count_key(user_id))
+        cache.delete_many([_key(name, user_id) for name in _KEPT])
 
 
 def watch(model, user_field):

@@ -19,6 +19,24 @@ EARLIER_SHOWN = 5
 
 my_items.watch(GuidanceRequest, "requester_id")
 my_items.watch(RoomBooking, "booked_by_id")
+# The front page's «Din neste booking», kept per user and forgotten with the count.
+NEXT_BOOKING = "fabrikken-next-booking"
+my_items.keep(NEXT_BOOKING)
+
+
+def next_booking(user):
+    """The user's next booking that has not ended, or None; a warm front page asks no query."""
+    return my_items.kept(
+        user,
+        NEXT_BOOKING,
+        lambda: (
+            RoomBooking.objects.upcoming(timezone.now())
+            .filter(booked_by=user)
+            .order_by("start")
+            .first()
+        ),
+        fresh=lambda booking: booking is None or booking.end > timezone.now(),
+    )
 
 
 def _page(request):

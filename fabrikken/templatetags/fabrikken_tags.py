@@ -4,7 +4,6 @@ Dates and times are core_tags' filters (`oslo_time`, `oslo_datetime`, `long_date
 """
 
 from django import template
-from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
@@ -13,7 +12,8 @@ from caching.generation import type_scope
 from caching.keys import remember
 from caching.privacy import is_visible
 from core.formats import format_when
-from fabrikken.models import FabrikkenPage, RoomBooking
+from fabrikken import my_items
+from fabrikken.models import FabrikkenPage
 
 register = template.Library()
 
@@ -63,12 +63,7 @@ def fabrikken_home_section(context):
     user = getattr(request, "user", None)
     next_booking = None
     if user is not None and user.is_authenticated:
-        next_booking = (
-            RoomBooking.objects.upcoming(timezone.now())
-            .filter(booked_by=user)
-            .order_by("start")
-            .first()
-        )
+        next_booking = my_items.next_booking(user)
     return {
         "request": request,
         "fabrikken": page,

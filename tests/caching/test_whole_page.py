@@ -135,8 +135,8 @@ def test_every_form_on_a_kept_page_carries_the_requests_own_token(kari, ola):
 def test_a_warm_front_page_renders_only_its_per_request_parts(kari, django_assert_max_num_queries):
     client = signed_in(kari)
     front_page(client)
-    # The session, the user, the counters, the page, the booking.
-    with django_assert_max_num_queries(5):
+    # The session, the user, the counters, the page: the booking is kept per user.
+    with django_assert_max_num_queries(4):
         response = front_page(client)
     assert response[BUILT_HEADER] == "0"
     assert [template.name for template in response.templates] == [
@@ -145,6 +145,18 @@ def test_a_warm_front_page_renders_only_its_per_request_parts(kari, django_asser
         "fabrikken/includes/home_section.html",
         "includes/userbar.html",
     ]
+
+
+def test_a_new_booking_shows_on_the_kept_page_and_a_cancelled_one_leaves(front, ola):
+    client = signed_in(ola)
+    assert "fabrikken-home__next" not in html_of(front_page(client))
+    room = front["fabrikken"].rooms.get(slug="verkstedet")
+    booking = factories.make_room_booking(room, ola)
+    assert text_at(html_of(front_page(client)), ".fabrikken-home__next a").startswith(room.name)
+
+    booking.status = "cancelled"
+    booking.save()
+    assert "fabrikken-home__next" not in html_of(front_page(client))
 
 
 def test_a_waiting_message_is_shown_not_a_kept_page(kari):
