@@ -12,16 +12,18 @@ for everyone with the same audience and language, and fills in per request only:
 
 The kept HTML lasts until one of the counters its cached parts named moves on (noted
 while it was rendered: caching.keys), or the page itself, `site` or `navigation` does.
-What the frame shows outside parts and holes must be the page's own fields: anything
-else it shows lasts no longer than the page's own counter. Pages with a query string,
+What the frame shows outside parts and holes must be the page's own fields: a frame
+that reads the database itself is not kept (and the log says so). Pages with a query string,
 messages to show, or a preview are rendered as usual.
 """
 
+import logging
 import re
 from functools import cache as once
 
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.db import connection
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
@@ -29,8 +31,10 @@ from django.template.response import SimpleTemplateResponse
 from django.utils.crypto import salted_hmac
 
 from caching import generation
-from caching.keys import count_miss, noting_dependencies, scoped_key
+from caching.keys import building_part, count_miss, noting_dependencies, scoped_key
 from caching.privacy import audience_key
+
+logger = logging.getLogger(__name__)
 
 # Set while a page is rendered to be kept: holes and CSRF tokens leave their marks.
 _CAPTURING_ATTRIBUTE = "_whole_page_capturing"
@@ -88,9 +92,13 @@ class WholePageCacheMixin:
             if all(counters[name] == value for name, value in versions):
                 return _fill(HttpResponse(), html, self, request)
         count_miss()
+        frame_reads = []
         setattr(request, _CAPTURING_ATTRIBUTE, True)
         try:
-            with noting_dependencies() as noted:
+            with (
+                noting_dependencies() as noted,
+                connection.execute_wrapper(_ReadsOutsideParts(frame_reads)),
+            ):
                 response = super().serve(request, *args, **kwargs)
                 if isinstance(response, SimpleTemplateResponse):
                     response.render()
@@ -100,7 +108,17 @@ class WholePageCacheMixin:
             return response
         html = response.content.decode()
         scopes = _scopes(noted, self)
-        if scopes is not None:
+        if frame_reads:
+            # The frame read the database itself: what it showed has no counter to
+            # last until, so the page is not kept (and the log says where to look).
+            logger.warning(
+                "%s %s is not kept whole: its template reads the database outside "
+                "{%% sharedcache %%} parts and {%% perrequest %%} holes: %s",
+                type(self).__name__,
+                self.pk,
+                frame_reads[0][:200],
+            )
+        elif scopes is not None:
             cache.set(key, (tuple((name, counters[name]) for name in scopes), html))
         return _fill(response, html, self, request)
 
@@ -110,6 +128,18 @@ class WholePageCacheMixin:
             # Outside the holes, forms carry a mark that becomes each request's token.
             context["csrf_token"] = csrf_mark()
         return context
+
+
+class _ReadsOutsideParts:
+    """Notes the queries a page's frame runs itself, outside every cached part."""
+
+    def __init__(self, reads):
+        self.reads = reads
+
+    def __call__(self, execute, sql, params, many, context):
+        if not building_part():
+            self.reads.append(sql)
+        return execute(sql, params, many, context)
 
 
 def _cacheable(page, request):

@@ -205,3 +205,23 @@ def test_a_per_request_part_inside_a_shared_part_is_refused(rf, kari):
     )
     with pytest.raises(TemplateSyntaxError, match="cannot be inside"):
         template.render(Context({"request": request}))
+
+
+def test_a_frame_that_reads_the_database_itself_is_not_kept(front, ola, monkeypatch, caplog):
+    """What the frame shows outside parts has no counter to last until: it is rendered anew."""
+    from wagtail.models import Page
+
+    from home.models import HomePage
+
+    shown = HomePage.get_context
+
+    def reading_context(page, request, *args, **kwargs):
+        context = shown(page, request, *args, **kwargs)
+        context["pages_in_the_tree"] = Page.objects.count()
+        return context
+
+    monkeypatch.setattr(HomePage, "get_context", reading_context)
+    client = signed_in(ola)
+    front_page(client)
+    assert front_page(client)[BUILT_HEADER] == "1"
+    assert "is not kept whole" in caplog.text
