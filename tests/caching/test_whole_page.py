@@ -17,10 +17,12 @@ from django.http import HttpResponse
 from django.template import Context, Template, TemplateSyntaxError
 from django.test import Client, RequestFactory
 from django.utils import timezone
+from wagtail.models import Page
 
 from caching import whole_page
 from caching.middleware import BUILT_HEADER
 from demo import factories
+from home.models import HomePage
 from tests.helpers import html_of, text_at
 
 pytestmark = pytest.mark.django_db
@@ -209,10 +211,6 @@ def test_a_per_request_part_inside_a_shared_part_is_refused(rf, kari):
 
 def test_a_frame_that_reads_the_database_itself_is_not_kept(front, ola, monkeypatch, caplog):
     """What the frame shows outside parts has no counter to last until: it is rendered anew."""
-    from wagtail.models import Page
-
-    from home.models import HomePage
-
     shown = HomePage.get_context
 
     def reading_context(page, request, *args, **kwargs):
