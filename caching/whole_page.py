@@ -168,10 +168,14 @@ def _scopes(noted, page):
 
 
 def _fill(response, html, page, request):
+    token = []  # one token for the page's forms, as Django's {% csrf_token %} gives
+
     def fill(match):
         if match.group(1):
             return render_hole(match.group(1), page, request)
-        return get_token(request)
+        if not token:
+            token.append(get_token(request))
+        return token[0]
 
     response.content = _marks().sub(fill, html)
     return response
