@@ -31,7 +31,7 @@ from django.template.response import SimpleTemplateResponse
 from django.utils.crypto import salted_hmac
 
 from caching import generation
-from caching.keys import building_part, count_miss, noting_dependencies, scoped_key
+from caching.keys import building_part, noting_dependencies, scoped_key
 from caching.privacy import audience_key
 
 logger = logging.getLogger(__name__)
@@ -83,6 +83,7 @@ class WholePageCacheMixin:
             [self, generation.NAVIGATION],
             "whole-page",
             self.pk,
+            request.path,  # a routable page answers more than one address
             audience_key(request),
             *self.whole_page_vary_on(request),
         )
@@ -91,7 +92,8 @@ class WholePageCacheMixin:
             versions, html = kept
             if all(counters[name] == value for name, value in versions):
                 return _fill(HttpResponse(), html, self, request)
-        count_miss()
+        # Not counted as a part built (X-Cache-Built): put together from parts already
+        # kept, it asks the database nothing but the page (what the guard below holds).
         frame_reads = []
         setattr(request, _CAPTURING_ATTRIBUTE, True)
         try:

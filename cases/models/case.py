@@ -29,6 +29,7 @@ from wagtail.search import index
 from caching.generation import type_scope
 from caching.keys import remember
 from caching.privacy import audience_key, visible
+from caching.whole_page import WholePageCacheMixin
 from core import images
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage
@@ -52,7 +53,7 @@ class CasePageTag(TaggedItemBase):
     )
 
 
-class CasePage(BasePage):
+class CasePage(WholePageCacheMixin, BasePage):
     """A project employees can learn from: ongoing or completed, told with results in numbers."""
 
     summary = models.TextField(

@@ -8,10 +8,11 @@ from wagtail.admin.panels import PageChooserPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from caching.whole_page import WholePageCacheMixin
 from core.models import BasePage, SectionOwnerMixin
 
 
-class CaseIndexPage(SectionOwnerMixin, BasePage):
+class CaseIndexPage(WholePageCacheMixin, SectionOwnerMixin, BasePage):
     """The case listing at /eksempler/, and the case the front page shows first."""
 
     intro = models.TextField(

@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail.search import index
 
+from caching.whole_page import WholePageCacheMixin
 from core.models import BasePage, SectionOwnerMixin
 
 
-class MethodIndexPage(SectionOwnerMixin, BasePage):
+class MethodIndexPage(WholePageCacheMixin, SectionOwnerMixin, BasePage):
     """«Metoder og verktøy»: every method as a card, with filters employees combine."""
 
     intro = models.TextField(

@@ -25,6 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from caching.privacy import visible
+from caching.whole_page import WholePageCacheMixin
 from core.blocks import RICH_TEXT_FEATURES
 from core.blocks.common import host_name, human_file_size
 from core.models import BasePage
@@ -53,7 +54,7 @@ class MethodPageTag(TaggedItemBase):
     )
 
 
-class MethodPage(BasePage):
+class MethodPage(WholePageCacheMixin, BasePage):
     """One method or tool, written so a facilitator can run it from the page or a printout."""
 
     summary = models.TextField(

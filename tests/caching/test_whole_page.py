@@ -221,5 +221,46 @@ def test_a_frame_that_reads_the_database_itself_is_not_kept(front, ola, monkeypa
     monkeypatch.setattr(HomePage, "get_context", reading_context)
     client = signed_in(ola)
     front_page(client)
-    assert front_page(client)[BUILT_HEADER] == "1"
+    assert "home/home_page.html" in [t.name for t in front_page(client).templates]
     assert "is not kept whole" in caplog.text
+
+
+@pytest.fixture
+def section_pages(front):
+    factories.make_phases()
+    methods = factories.make_method_index(show_in_menus=True)
+    journey = factories.make_method(title="Brukerreise", slug="brukerreise")
+    cases = factories.make_case_index(show_in_menus=True)
+    case = factories.make_case(title="Trygg hjemme", slug="trygg-hjemme", methods=[journey])
+    secret = factories.make_case(title="Lederutvikling i praksis", slug="lederutvikling")
+    factories.restrict_to_groups(secret, "Ledere")
+    return {
+        "method listing": methods.url,
+        "method": journey.url,
+        "case listing": cases.url,
+        "case": case.url,
+    }
+
+
+@pytest.mark.parametrize("name", ["method listing", "method", "case listing", "case"])
+def test_each_kept_page_type_gives_a_colleague_their_own_page(
+    name, section_pages, kari, ola, monkeypatch
+):
+    url = section_pages[name]
+    kari_client, ola_client = signed_in(kari), signed_in(ola)
+    for client in (kari_client, ola_client, kari_client, ola_client):
+        assert client.get(url).status_code == 200
+
+    kari_response, ola_response = kari_client.get(url), ola_client.get(url)
+    assert (kari_response[BUILT_HEADER], ola_response[BUILT_HEADER]) == ("0", "0")
+    # Served whole: of the templates, only the per-request parts were rendered.
+    assert "includes/account.html" in [t.name for t in ola_response.templates]
+    assert "base.html" not in [t.name for t in ola_response.templates]
+    kari_html, ola_html = html_of(kari_response), html_of(ola_response)
+    assert text_at(ola_html, ".account__name") == "Ola Kollega"
+    assert "Kari" not in ola_html
+    assert "Lederutvikling i praksis" not in ola_html
+    with monkeypatch.context() as patched:
+        patched.setattr(whole_page, "_cacheable", lambda page, request: False)
+        assert without_tokens(ola_html) == without_tokens(html_of(ola_client.get(url)))
+        assert without_tokens(kari_html) == without_tokens(html_of(kari_client.get(url)))
