@@ -13,9 +13,16 @@ from django.utils import timezone
 
 from demo import factories
 
-# A warm suggestion reads the session, the user and the cache counters, as every
-# signed-in request does, and nothing else: no index, no page, no service.
+# A warm suggestion reads the session (not with Redis, which keeps it), the user and
+# the cache counters, as every signed-in request does, and nothing else: no index, no
+# page, no service.
 WARM_QUERIES = 3
+
+
+def assert_served_from_cache(queries):
+    sql = [query["sql"] for query in queries]
+    assert len(sql) <= WARM_QUERIES, sql
+    assert not [statement for statement in sql if "wagtail" in statement], sql
 
 
 def suggested(client, text):
@@ -36,8 +43,7 @@ def test_a_repeat_is_served_from_the_cache_whatever_the_case_and_spaces(employee
         with CaptureQueriesContext(connection) as queries:
             response = employee_client.get("/sok/forslag/", {"q": typed})
         assert response.json() == first
-        assert len(queries) == WARM_QUERIES, [query["sql"] for query in queries]
-        assert not [q["sql"] for q in queries if "wagtail" in q["sql"]]
+        assert_served_from_cache(queries)
     # The browser may keep the answer a minute, for this user only: as before.
     assert response["Cache-Control"] in ("private, max-age=60", "max-age=60, private")
 
@@ -54,7 +60,7 @@ def test_services_are_kept_with_the_pages(employee_client, section):
     assert suggested(employee_client, "innovasjonsm") == expected
     with CaptureQueriesContext(connection) as queries:
         assert suggested(employee_client, "Innovasjonsm") == expected
-    assert len(queries) == WARM_QUERIES
+    assert_served_from_cache(queries)
 
 
 def test_a_page_published_renamed_moved_and_unpublished_shows_at_once(employee_client, section):
