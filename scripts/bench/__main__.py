@@ -29,12 +29,12 @@ import time
 from . import BENCH, ROOT, log, workday
 from .database import Database
 from .lighthouse import run_lighthouse
-from .queries import count_queries, format_count
+from .queries import count_first_queries, count_queries, format_count
 from .report import lighthouse_table, machine_line, page_weight, table
 from .server import Gunicorn, free_port, production_env, sign_in
-from .timing import run_wrk, time_requests
+from .timing import run_wrk, time_each, time_requests
 from .tools import LIGHTHOUSE_VERSION, Tools
-from .urls import lighthouse_paths, pick_admin_urls, pick_urls
+from .urls import first_suggestions, lighthouse_paths, pick_admin_urls, pick_urls
 
 EMPLOYEE = "ansatt"
 # The admin URLs are requested as the demo's editor: a member of Redaktører, not a
@@ -43,6 +43,9 @@ EDITOR = "redaktor"
 STATIC_FILE = "css/main.css"
 # The least a request through Django costs here: the whole middleware stack, one SELECT 1.
 FLOOR = ("healthz (Django's floor)", "/healthz")
+# Suggestions are kept per prefix: the autocomplete row's repeats measure the cache, this
+# row prefixes asked once each (the answer being made).
+FIRST_SUGGESTIONS_LABEL = "autocomplete, first ask"
 
 
 def parse_args(argv=None):
@@ -172,6 +175,13 @@ def main(argv=None):
     users = get_user_model().objects
     counts = count_queries(urls, users.get(username=EMPLOYEE))
     counts.update(count_queries(admin_urls, users.get(username=EDITOR)))
+    first_asks, first_counted = [], None
+    if any(path.startswith("/sok/forslag/") for _label, path in urls):
+        first_asks = first_suggestions()
+        # Other prefixes than the timed ones: with Redis the server shares this cache.
+        first_counted = count_first_queries(
+            first_suggestions(3, skip=len(first_asks)), users.get(username=EMPLOYEE)
+        )
     header = machine_line(database.name, Page.objects.count(), args)
     static_path = staticfiles_storage.url(STATIC_FILE)
     connections.close_all()
@@ -203,6 +213,8 @@ def main(argv=None):
                 + (f", {row['rate']:.0f} req/s" if row.get("rate") else "")
             )
             rows.append(row)
+            if path.startswith("/sok/forslag/") and first_asks:
+                rows.append(time_first_suggestions(port, first_asks, cookie, first_counted))
         cookie = cookies[EMPLOYEE]
         timed = time_requests(port, static_path, cookie, args.requests, budget=args.budget)
         ceiling = {"label": "static file (ceiling)", "path": static_path, **timed, "queries": "0"}
@@ -245,6 +257,12 @@ def main(argv=None):
         "client-observed on loopback; 1st: the first request after gunicorn started, caches cold; "
         "kB: the response body, uncompressed"
         + (
+            f" · {FIRST_SUGGESTIONS_LABEL}: {len(first_asks)} prefixes nobody asked before "
+            "(the first letters of title words), one request each"
+            if first_asks
+            else ""
+        )
+        + (
             f" · req/s: wrk -t{args.wrk_threads} -c{args.wrk_connections} -d{args.seconds}s "
             f"(static file: {max(args.seconds, 10)} s) with the session cookie"
             if wrk
@@ -253,7 +271,11 @@ def main(argv=None):
     ]
     if weight := page_weight(rows):
         report += ["", weight]
-    fewer = [f"{row['label']} {row['n']}" for row in rows if row["n"] < args.requests]
+    fewer = [
+        f"{row['label']} {row['n']}"
+        for row in rows
+        if row["n"] < args.requests and row["label"] != FIRST_SUGGESTIONS_LABEL
+    ]
     if fewer:
         report.append(
             f"fewer sequential requests (the {args.budget:.0f} s budget): {', '.join(fewer)}"
@@ -274,6 +296,18 @@ def main(argv=None):
     print(text)
     bad = [row for row in rows if row["status"] != 200]
     return 1 if bad else 0
+
+
+def time_first_suggestions(port, paths, cookie, counted):
+    """The row of suggestions asked for the first time: each prefix once."""
+    timed = time_each(port, paths, cookie)
+    row = {"label": FIRST_SUGGESTIONS_LABEL, "path": f"{paths[0]} …", **timed}
+    row["queries"] = format_count(counted[1]) if counted else "–"
+    log(
+        f"{FIRST_SUGGESTIONS_LABEL}: {row['queries']} queries, p50 {row['p50']:.1f} ms, "
+        f"p95 {row['p95']:.1f} ms (n={row['n']} prefixes)"
+    )
+    return row
 
 
 if __name__ == "__main__":

@@ -27,3 +27,23 @@ def count_queries(urls, user, warmups=2, repeats=3):
 def format_count(seen):
     low, high = min(seen), max(seen)
     return str(low) if low == high else f"{low}–{high}"
+
+
+def count_first_queries(paths, user):
+    """(status, [queries per request]) of one request for each of `paths`, each asked for
+    the first time (after one request for something else has signed the client in)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.force_login(user)
+    client.get("/healthz")
+    seen = []
+    status = None
+    for path in paths:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        seen.append(len(queries))
+        status = response.status_code if status in (None, 200) else status
+    return status, seen

@@ -57,6 +57,38 @@ def time_requests(port, path, cookie, count, budget=15.0, least=30, warmup=10):
     }
 
 
+def time_each(port, paths, cookie, opening="/healthz"):
+    """p50 and p95 in ms of one GET of each path, in order, over one keep-alive connection
+    (opened with a request for `opening`): each path asked once, so nothing the server
+    keeps per URL has been made before (as for a first search). `first`: the first path's."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    headers = {"Cookie": cookie}
+    connection.request("GET", opening, headers=headers)
+    connection.getresponse().read()
+    timings = []
+    statuses = set()
+    size = 0
+    for path in paths:
+        started = time.perf_counter()
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        body = response.read()
+        timings.append((time.perf_counter() - started) * 1000)
+        statuses.add(response.status)
+        size = max(size, len(body))
+    connection.close()
+    first = timings[0]
+    timings.sort()
+    return {
+        "status": statuses.pop() if len(statuses) == 1 else max(statuses),
+        "size": size,
+        "p50": statistics.median(timings),
+        "p95": nearest_rank(timings, 0.95),
+        "first": first,
+        "n": len(timings),
+    }
+
+
 def run_wrk(wrk, port, path, cookie, seconds, threads, connections):
     """requests/s from wrk, and how many answers were not 2xx/3xx or failed."""
     output = subprocess.run(

@@ -4,6 +4,8 @@ import urllib.parse
 
 SEARCH_WORDS = {"common": "innovasjon", "compound": "brukerreisen"}
 AUTOCOMPLETE = "bru"
+# Prefixes asked once each, for suggestions the cache has not seen (first_suggestions()).
+FIRST_SUGGESTIONS = 60
 LIGHTHOUSE_SEARCH = "metode"
 
 
@@ -75,6 +77,41 @@ def pick_urls():
         urls.append((label, "/sok/?" + urllib.parse.urlencode({"q": word})))
     urls.append(("autocomplete", "/sok/forslag/?" + urllib.parse.urlencode({"q": AUTOCOMPLETE})))
     return urls
+
+
+def first_suggestions(count=FIRST_SUGGESTIONS, skip=0):
+    """`count` suggestion URLs, each for a prefix nobody asked before: the first letters
+    (3–6) of words in page titles across the tree, as one would type them. `skip` leaves
+    out the first ones (for another list that shares none of these).
+
+    Suggestions are kept in the cache per prefix, so a repeat of `AUTOCOMPLETE` measures
+    the cache; these measure the answer being made (the index, the services, the order).
+    """
+    from wagtail.models import Page
+
+    from search.stemming import words
+
+    titles = (
+        Page.objects.live().filter(depth__gt=2).order_by("path").values_list("title", flat=True)
+    )
+    step = max(1, titles.count() // 2000)  # spread over the whole tree
+    prefixes = []
+    seen = {AUTOCOMPLETE}
+    for number, title in enumerate(titles.iterator()):
+        if number % step:
+            continue
+        for word in words(title):
+            for length in range(3, min(len(word), 6) + 1):
+                prefix = word[:length]
+                if prefix not in seen:
+                    seen.add(prefix)
+                    prefixes.append(prefix)
+        if len(prefixes) >= skip + count:
+            break
+    return [
+        "/sok/forslag/?" + urllib.parse.urlencode({"q": prefix})
+        for prefix in prefixes[skip : skip + count]
+    ]
 
 
 def pick_admin_urls():

@@ -63,6 +63,20 @@ def test_bench_finds_every_kind_of_url_and_each_answers(employee):
     assert all(seen[0] > 0 for _status, seen in counts.values())
 
 
+def test_bench_asks_for_suggestions_nobody_asked_before(employee):
+    build_one_of_each()
+
+    first = urls.first_suggestions(5)
+    others = urls.first_suggestions(3, skip=5)
+    assert len(first) == 5 and len(others) == 3
+    assert not set(first) & set(others)
+    assert all(path.startswith("/sok/forslag/?q=") for path in first + others)
+    assert "/sok/forslag/?q=bru" not in first + others  # the repeated one
+    status, seen = queries.count_first_queries(others, employee)
+    # Made, not kept: each asks the index (a repeat reads the session, the user and the counters).
+    assert status == 200 and min(seen) > 3
+
+
 def test_bench_finds_the_admin_urls_and_each_answers_the_editor(redaktor):
     build_one_of_each()
 
