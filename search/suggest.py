@@ -36,6 +36,9 @@ from .stemming import words
 from .visibility import visible_pages
 
 SUGGESTIONS = 8
+# One entry per prefix, audience and stretch: many keys, each asked in bursts, so they
+# give way after an hour instead of crowding the cache for a day.
+KEPT_SECONDS = 60 * 60
 SUGGESTED_SERVICES = 3  # the rest of the list stays for pages
 MIN_LENGTH = 2
 
@@ -66,6 +69,7 @@ def suggestions(request, text):
         audience_key(request),
         schedule.stretch(),
         on=[generation.SEARCH, generation.NAVIGATION],
+        timeout=KEPT_SECONDS,
     )
 
 
