@@ -11,6 +11,7 @@ them among Wagtail's page models, so a new time-bound page type needs no
 change here.
 """
 
+from array import array
 from bisect import bisect_right
 
 from django.utils import timezone
@@ -30,7 +31,11 @@ def scheduled_models():
 
 
 def moments():
-    """Every scheduled moment of a live page, sorted, once per cache generation."""
+    """Every scheduled moment of a live page as a POSIX timestamp, sorted, until one changes.
+
+    Timestamps rather than datetimes: the list is read from the cache on every front
+    page, and a few thousand floats unpickle in a tenth of the time.
+    """
     return remember(
         _read_moments,
         "scheduled-moments",
@@ -49,10 +54,10 @@ def _read_moments():
     if not columns:
         return []
     found = columns[0].union(*columns[1:], all=True) if len(columns) > 1 else columns[0]
-    return sorted(moment for moment in found if moment is not None)
+    return array("d", sorted(moment.timestamp() for moment in found if moment is not None))
 
 
 def stretch(now=None):
     """Names the stretch of time we are in: today's date and the moments passed."""
     now = now or timezone.now()
-    return f"{timezone.localdate(now).isoformat()}/{bisect_right(moments(), now)}"
+    return f"{timezone.localdate(now).isoformat()}/{bisect_right(moments(), now.timestamp())}"
