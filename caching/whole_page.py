@@ -38,6 +38,8 @@ logger = logging.getLogger(__name__)
 
 # Set while a page is rendered to be kept: holes and CSRF tokens leave their marks.
 _CAPTURING_ATTRIBUTE = "_whole_page_capturing"
+# Django's get_token() sets it: a CSRF token was given out in this request.
+_CSRF_TOKEN_USED = "CSRF_COOKIE_NEEDS_UPDATE"
 
 
 @once
@@ -93,33 +95,15 @@ class WholePageCacheMixin:
             if all(counters[name] == value for name, value in versions):
                 return _fill(HttpResponse(), html, self, request)
         # Not counted as a part built (X-Cache-Built): put together from parts already
-        # kept, it asks the database nothing but the page (what the guard below holds).
-        frame_reads = []
-        setattr(request, _CAPTURING_ATTRIBUTE, True)
-        try:
-            with (
-                noting_dependencies() as noted,
-                connection.execute_wrapper(_ReadsOutsideParts(frame_reads)),
-            ):
-                response = super().serve(request, *args, **kwargs)
-                if isinstance(response, SimpleTemplateResponse):
-                    response.render()
-        finally:
-            setattr(request, _CAPTURING_ATTRIBUTE, False)
+        # kept, it asks the database nothing but the page (what _capture() holds).
+        serve_page = super().serve
+        response, noted, refusal = _capture(request, lambda: serve_page(request, *args, **kwargs))
         if response.status_code != 200 or not isinstance(response, SimpleTemplateResponse):
             return response
         html = response.content.decode()
         scopes = _scopes(noted, self)
-        if frame_reads:
-            # The frame read the database itself: what it showed has no counter to
-            # last until, so the page is not kept (and the log says where to look).
-            logger.warning(
-                "%s %s is not kept whole: its template reads the database outside "
-                "{%% sharedcache %%} parts and {%% perrequest %%} holes: %s",
-                type(self).__name__,
-                self.pk,
-                frame_reads[0][:200],
-            )
+        if refusal:
+            logger.warning("%s %s is not kept whole: %s", type(self).__name__, self.pk, refusal)
         elif scopes is not None:
             cache.set(key, (tuple((name, counters[name]) for name in scopes), html))
         return _fill(response, html, self, request)
@@ -130,6 +114,38 @@ class WholePageCacheMixin:
             # Outside the holes, forms carry a mark that becomes each request's token.
             context["csrf_token"] = csrf_mark()
         return context
+
+
+def _capture(request, render):
+    """The page rendered with marks for its holes and tokens.
+
+    (response, the dependencies its parts named, why it may not be kept or ""). Kept
+    only what shows nothing but the page's own fields and its parts: a frame that reads
+    the database itself, or renders this request's own CSRF token (a view that builds
+    its context without the page's get_context), is not.
+    """
+    reads = []
+    token_before = request.META.pop(_CSRF_TOKEN_USED, False)
+    setattr(request, _CAPTURING_ATTRIBUTE, True)
+    try:
+        with noting_dependencies() as noted, connection.execute_wrapper(_ReadsOutsideParts(reads)):
+            response = render()
+            if isinstance(response, SimpleTemplateResponse):
+                response.render()
+    finally:
+        setattr(request, _CAPTURING_ATTRIBUTE, False)
+        token_rendered = request.META.get(_CSRF_TOKEN_USED, False)
+        if token_before:
+            request.META[_CSRF_TOKEN_USED] = True
+    refusal = ""
+    if reads:
+        refusal = (
+            "its template reads the database outside {% sharedcache %} parts and "
+            f"{{% perrequest %}} holes: {reads[0][:200]}"
+        )
+    elif token_rendered:
+        refusal = "a form outside its {% perrequest %} holes carries this request's CSRF token"
+    return response, noted, refusal
 
 
 class _ReadsOutsideParts:
