@@ -19,6 +19,7 @@ from wagtail.models import get_page_models
 
 from caching.generation import type_scope
 from caching.keys import remember
+from caching.whole_page import WholePageCacheMixin
 
 
 def scheduled_models():
@@ -61,3 +62,11 @@ def stretch(now=None):
     """Names the stretch of time we are in: today's date and the moments passed."""
     now = now or timezone.now()
     return f"{timezone.localdate(now).isoformat()}/{bisect_right(moments(), now.timestamp())}"
+
+
+class ScheduledWholePageMixin(WholePageCacheMixin):
+    """A page kept whole (caching.whole_page) that shows what the clock changes: open
+    calls, coming events. It is kept per stretch, so it is made anew when one passes."""
+
+    def whole_page_vary_on(self, request):
+        return (stretch(),)

@@ -16,6 +16,7 @@ from core.blocks import BodyBlock
 from core.formats import local
 from core.listing import PER_PAGE, SectionPages, requested_page
 from core.models import BasePage, SectionOwnerMixin
+from core.schedule import ScheduledWholePageMixin
 from events import ics
 from events.state import not_over_filter
 
@@ -24,7 +25,7 @@ from .event import EventPage
 LISTING_PER_PAGE = PER_PAGE  # coming events and past ones together
 
 
-class EventIndexPage(RoutablePageMixin, SectionOwnerMixin, BasePage):
+class EventIndexPage(ScheduledWholePageMixin, RoutablePageMixin, SectionOwnerMixin, BasePage):
     """The list of events at /arrangementer/: coming first (soonest first), then past ones by year.
 
     It also serves /arrangementer/kalender/, an .ics file of every event that is

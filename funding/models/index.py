@@ -17,6 +17,7 @@ from caching.privacy import visible
 from core.blocks import BodyBlock
 from core.listing import PER_PAGE, SectionPages, requested_page
 from core.models import BasePage, SectionOwnerMixin
+from core.schedule import ScheduledWholePageMixin
 
 from .applications import FundingApplication
 from .calls import FundingCallPage
@@ -24,7 +25,7 @@ from .calls import FundingCallPage
 LISTING_PER_PAGE = PER_PAGE  # open, upcoming and closed calls together
 
 
-class FundingIndexPage(RoutablePageMixin, SectionOwnerMixin, BasePage):
+class FundingIndexPage(ScheduledWholePageMixin, RoutablePageMixin, SectionOwnerMixin, BasePage):
     """The list of funding calls at /stotte/: open first, then upcoming, then the archive.
 
     It also serves «Mine søknader» (/stotte/mine-soknader/), where a signed-in

@@ -12,12 +12,12 @@ from wagtail.search import index
 
 from caching.privacy import is_visible
 from caching.whole_page import WholePageCacheMixin
-from core import schedule
 from core.blocks import BodyBlock
 from core.models import BasePage, SectionOwnerMixin
+from core.schedule import ScheduledWholePageMixin
 
 
-class HomePage(WholePageCacheMixin, SectionOwnerMixin, BasePage):
+class HomePage(ScheduledWholePageMixin, SectionOwnerMixin, BasePage):
     """The section's front page: «Innovasjon i Stavanger kommune».
 
     Every employee's start page, so it is served whole from the cache, with the account
@@ -71,10 +71,6 @@ class HomePage(WholePageCacheMixin, SectionOwnerMixin, BasePage):
     @property
     def summary(self):
         return self.intro
-
-    def whole_page_vary_on(self, request):
-        # Open calls and coming events: the sections change when a deadline or a start passes.
-        return (schedule.stretch(),)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -166,7 +162,7 @@ class HomePageHighlight(Orderable):
         verbose_name_plural = _("highlighted pages")
 
 
-class ContentPage(BasePage):
+class ContentPage(WholePageCacheMixin, BasePage):
     """An article about innovation work, such as «Hva er innovasjon?»."""
 
     intro = models.TextField(

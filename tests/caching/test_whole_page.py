@@ -243,7 +243,17 @@ def section_pages(front):
     case = factories.make_case(title="Trygg hjemme", slug="trygg-hjemme", methods=[journey])
     secret = factories.make_case(title="Lederutvikling i praksis", slug="lederutvikling")
     factories.restrict_to_groups(secret, "Ledere")
+    funding = factories.make_funding_index(show_in_menus=True)
+    factories.make_funding_call(title="Innovasjonsmidler 2027")
+    about = factories.make_content_page(title="Hva er innovasjon", slug="hva-er-innovasjon")
+    about.related_links.create(link_page=secret)
+    about.related_links.create(link_page=case)
+    about.save_revision().publish()
     return {
+        "front page": "/",
+        "content page": about.url,
+        "event listing": front["home"].get_children().get(slug="arrangementer").url,
+        "funding listing": funding.url,
         "method listing": methods.url,
         "method": journey.url,
         "case listing": cases.url,
@@ -251,7 +261,19 @@ def section_pages(front):
     }
 
 
-@pytest.mark.parametrize("name", ["method listing", "method", "case listing", "case"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "front page",
+        "content page",
+        "event listing",
+        "funding listing",
+        "method listing",
+        "method",
+        "case listing",
+        "case",
+    ],
+)
 def test_each_kept_page_type_gives_a_colleague_their_own_page(
     name, section_pages, kari, ola, per, monkeypatch
 ):
