@@ -76,14 +76,18 @@ _building: ContextVar[bool] = ContextVar("cache_building_part", default=False)
 
 
 @contextmanager
+def _set(variable, value):
+    """`variable` is `value` inside the block (and the block gets the value)."""
+    token = variable.set(value)
+    try:
+        yield value
+    finally:
+        variable.reset(token)
+
+
 def noting_dependencies():
     """Note the dependencies of the cached parts used inside the block: `with … as noted:`."""
-    noted = []
-    token = _noted.set(noted)
-    try:
-        yield noted
-    finally:
-        _noted.reset(token)
+    return _set(_noted, [])
 
 
 def building_part():
@@ -98,26 +102,17 @@ def _note_dependencies(dependencies):
 
 
 def _computing(compute):
-    token = _building.set(True)
-    try:
+    with _set(_building, True):
         return compute()
-    finally:
-        _building.reset(token)
 
 
 # How many cached parts the current request had to build (the benchmark's working day).
 _misses: ContextVar[list | None] = ContextVar("cache_misses", default=None)
 
 
-@contextmanager
 def counting_misses():
     """Count the cached parts built inside the block: `with counting_misses() as built: … built[0]`."""
-    built = [0]
-    token = _misses.set(built)
-    try:
-        yield built
-    finally:
-        _misses.reset(token)
+    return _set(_misses, [0])
 
 
 def count_miss():
