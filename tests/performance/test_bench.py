@@ -72,9 +72,12 @@ def test_bench_asks_for_suggestions_nobody_asked_before(employee):
     assert not set(first) & set(others)
     assert all(path.startswith("/sok/forslag/?q=") for path in first + others)
     assert "/sok/forslag/?q=bru" not in first + others  # the repeated one
-    status, seen = queries.count_first_queries(others, employee)
-    # Made, not kept: each asks the index (a repeat reads the session, the user and the counters).
-    assert status == 200 and min(seen) > 3
+    status, first_asks = queries.count_first_queries(others, employee)
+    _status, repeats = queries.count_first_queries(others, employee)
+    # Made, not kept: each asks the index, which its repeat (kept) does not; how many
+    # queries a request costs besides depends on where the session lives (Redis or not).
+    assert status == 200
+    assert all(first > repeat for first, repeat in zip(first_asks, repeats, strict=True))
 
 
 def test_bench_finds_the_admin_urls_and_each_answers_the_editor(redaktor):
