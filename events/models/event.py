@@ -27,6 +27,7 @@ from caching.privacy import visible
 from core.blocks import RICH_TEXT_FEATURES, VideoBlock
 from core.formats import format_date
 from core.models import BasePage
+from core.schedule import ScheduledWholePageMixin
 from events import ics
 from events.blocks import ProgrammeBlock
 from events.outlook import outlook_url
@@ -48,7 +49,7 @@ class Audience(models.TextChoices):
     EVERYONE = "alle", _("Employees and residents")
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(ScheduledWholePageMixin, RoutablePageMixin, BasePage):
     """An event, such as «Innovasjonsdagen 2021»: programme, streaming, recording and calendar file.
 
     What the page shows first follows from `start` and `end` (events/state.py) and

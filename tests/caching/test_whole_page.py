@@ -39,14 +39,16 @@ def _report_built(settings):
 def front(home):
     fabrikken = factories.make_fabrikken_page()
     soon = timezone.now() + timedelta(hours=1)
-    factories.make_event(title="Innovasjonsdagen 2026", start=soon, end=soon + timedelta(hours=2))
+    event = factories.make_event(
+        title="Innovasjonsdagen 2026", start=soon, end=soon + timedelta(hours=2)
+    )
     Group.objects.get_or_create(name="Ledere")
     secret = factories.make_content_page(title="Budsjettarbeid for ledere", slug="budsjett")
     factories.restrict_to_groups(secret, "Ledere")
     home.refresh_from_db()  # a child count of its own, not the one from before the children
     home.highlights.create(page=secret, description="Bare for ledere.")
     home.save_revision().publish()
-    return {"home": home, "fabrikken": fabrikken}
+    return {"home": home, "fabrikken": fabrikken, "event": event}
 
 
 def signed_in(user, **kwargs):
@@ -253,6 +255,7 @@ def section_pages(front):
         "front page": "/",
         "content page": about.url,
         "event listing": front["home"].get_children().get(slug="arrangementer").url,
+        "event": front["event"].url,
         "funding listing": funding.url,
         "method listing": methods.url,
         "method": journey.url,
@@ -267,6 +270,7 @@ def section_pages(front):
         "front page",
         "content page",
         "event listing",
+        "event",
         "funding listing",
         "method listing",
         "method",
@@ -313,3 +317,13 @@ def test_a_frame_that_renders_the_requests_own_token_is_not_kept(front, ola, mon
     per_response = front_page(signed_in(per))
     assert "home/home_page.html" in [t.name for t in per_response.templates]
     assert not ola_tokens & set(TOKEN.findall(html_of(per_response)))
+
+
+def test_a_kept_event_page_shows_the_event_on_once_it_starts(front, ola, monkeypatch):
+    client = signed_in(ola)
+    url = front["event"].url
+    assert "event-now" not in html_of(client.get(url))
+    assert "event-now" not in html_of(client.get(url))  # kept
+    later = timezone.now() + timedelta(hours=1, minutes=30)  # the event is on
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert "event-now" in html_of(client.get(url))

@@ -38,7 +38,7 @@ BUDGETS = {
     "funding listing": 13,  # goal LISTING
     "method page": 19,  # goal DETAIL
     "case page": 20,  # goal DETAIL
-    "event page": 15,  # goal DETAIL
+    "event page": 16,  # goal DETAIL; kept whole per stretch: the scheduled moments (one UNION)
     "funding call": 21,  # goal DETAIL
     "content page": 12,  # goal DETAIL
     "fabrikken page": 17,  # goal DETAIL
